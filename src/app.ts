@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Clock } from './platform/clock/clock.js';
+import type { Config } from './platform/config/config.js';
+import type { DatabaseHandle } from './platform/db/database.js';
+import { errorHandler, unauthorized } from './platform/http/errors.js';
+import { readSessionCookie } from './platform/auth/session.js';
+import { adminRoutes } from './modules/admin/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { caseRoutes } from './modules/case/routes.js';
+import { familyRoutes } from './modules/family/routes.js';
+import { legalBasisRoutes } from './modules/legal-basis/routes.js';
+import { measureRoutes } from './modules/measure/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
+
+export interface AppDeps {
+  database: DatabaseHandle;
+  clock: Clock;
+  config: Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel' | 'production'>;
+  /** Login attempts per IP per minute (lower in tests). */
+  loginRateLimit?: number;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+const webDir = join(dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+/** Builds the HTTP app: the platform (security headers, cookies, errors, OpenAPI), then each module's routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger === false ? false : {
+      level: deps.config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 256 * 1024,
+    trustProxy: deps.config.production,
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Tovholder API', version: '0.1.0', description: 'Case coordination for children with disabilities and their families (EFEI and SOF).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tovholder_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Authentication comes before validation: without a session, a caller learns nothing from an endpoint's rules.
+  // (The session itself is checked inside each request's tenant transaction, see platform/auth/session.ts.)
+  const publicPaths = ['/api/health', '/api/auth/login', '/api/docs'];
+  app.addHook('onRequest', async (request) => {
+    const path = request.url.split('?')[0]!;
+    if (!path.startsWith('/api/') || publicPaths.some((p) => path === p || path.startsWith(p + '/'))) return;
+    if (!readSessionCookie(request)) throw unauthorized();
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => {
+    await deps.database.db.selectFrom('legal_bases').select('id').limit(1).execute();
+    return { status: 'ok', database: deps.database.engine };
+  });
+
+  for (const routes of [authRoutes, adminRoutes, legalBasisRoutes, familyRoutes, caseRoutes, measureRoutes, searchRoutes]) {
+    await app.register(routes, { prefix: '/api' });
+  }
+
+  if (existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !existsSync(join(webDir, 'index.html'))) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.`, details: [] } });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

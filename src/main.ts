@@ -1,0 +1,43 @@
+import { buildApp } from './app.js';
+import { systemClock } from './platform/clock/clock.js';
+import { loadConfig } from './platform/config/config.js';
+import { openDatabase } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { listMunicipalityIds } from './platform/db/tenants.js';
+import { seedDemo } from './demo/seed.js';
+
+/** Starts Tovholder: opens the database, applies migrations, seeds demo data into an empty database, serves. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.production && !process.env.SESSION_SECRET) {
+    throw new Error('Production mode needs SESSION_SECRET set in the environment.');
+  }
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const app = await buildApp({ database, clock: systemClock, config });
+  await migrate(database.db, (message) => app.log.info(message));
+
+  const municipalities = await listMunicipalityIds(database.db);
+  if (config.production && (config.seedDemo || municipalities.some((m) => m.settings.demo === true))) {
+    // The demo logins and their password are printed in the README: a production system must never accept them.
+    throw new Error('Refusing to start in production with demo data or demo passwords present. Remove the demo municipalities first.');
+  }
+  if (config.seedDemo && municipalities.length === 0) {
+    const summary = await seedDemo(database.db, systemClock);
+    app.log.info(summary, 'seeded demo data into the empty database');
+  }
+
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ database: database.engine, dataDir: config.databaseUrl ? undefined : config.dataDir }, `Tovholder is running on http://localhost:${config.port}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(JSON.stringify({ level: 'fatal', msg: error instanceof Error ? error.message : String(error) }));
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { Abilities, Id, IsoDate, OptionalText, Version } from '../../platform/http/fields.js';
+import { MeasureView } from '../measure/schema.js';
+
+export const caseModels = ['efei', 'sof'] as const;
+export const caseStatuses = ['open', 'in_operation', 'ordinary_operation', 'closed'] as const;
+export const assignmentRoles = ['family_coordinator', 'primary_caseworker', 'buddy', 'caseworker'] as const;
+
+export const CaseModel = z.enum(caseModels);
+export const CaseStatus = z.enum(caseStatuses);
+export const AssignmentRole = z.enum(assignmentRoles);
+
+export const CaseInput = z.object({
+  familyId: Id,
+  childId: Id,
+  model: CaseModel,
+  openedOn: IsoDate,
+  responsibleDepartmentId: Id,
+  /** The family coordinator (EFEI) or primary caseworker (SOF); the creator when left out. */
+  leadUserId: Id.optional(),
+});
+export type CaseInput = z.infer<typeof CaseInput>;
+
+export const CaseUpdate = z.object({
+  model: CaseModel.optional(),
+  status: CaseStatus.optional(),
+  statusReason: OptionalText(2000),
+  responsibleDepartmentId: Id.optional(),
+  version: Version,
+});
+export type CaseUpdate = z.infer<typeof CaseUpdate>;
+
+export const AssignmentInput = z.object({ userId: Id, role: AssignmentRole, startsOn: IsoDate });
+export type AssignmentInput = z.infer<typeof AssignmentInput>;
+export const EndAssignmentInput = z.object({ endsOn: IsoDate });
+
+export const TeamMemberInput = z.object({ userId: Id, teamRole: z.string().trim().min(1).max(100).default('member') });
+export type TeamMemberInput = z.infer<typeof TeamMemberInput>;
+export const RemoveTeamMemberInput = z.object({ removedOn: IsoDate });
+
+export const AssignmentView = z.object({
+  id: z.string().uuid(),
+  userId: z.string().uuid(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  role: AssignmentRole,
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+});
+export type AssignmentView = z.infer<typeof AssignmentView>;
+
+export const TeamMemberView = z.object({
+  id: z.string().uuid(),
+  userId: z.string().uuid(),
+  name: z.string(),
+  departmentName: z.string().nullable(),
+  teamRole: z.string(),
+  addedOn: z.string(),
+  removedOn: z.string().nullable(),
+});
+export type TeamMemberView = z.infer<typeof TeamMemberView>;
+
+export const CaseSummary = z.object({
+  id: z.string().uuid(),
+  familyId: z.string().uuid(),
+  caseNumber: z.string(),
+  childId: z.string().uuid(),
+  childName: z.string(),
+  model: CaseModel,
+  status: CaseStatus,
+  statusReason: z.string().nullable(),
+  openedOn: z.string(),
+  closedOn: z.string().nullable(),
+  responsibleDepartmentId: z.string().uuid(),
+  responsibleDepartmentName: z.string(),
+  lead: AssignmentView.nullable(),
+  assignments: z.array(AssignmentView),
+  teamMembers: z.array(TeamMemberView),
+  measures: z.array(MeasureView),
+  version: z.number().int(),
+  accessReason: z.string(),
+  abilities: Abilities,
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseAccessLogEntry = z.object({
+  at: z.string(), userId: z.string().nullable(), userName: z.string().nullable(), action: z.string(), reason: z.string().nullable(),
+});

@@ -1,0 +1,74 @@
+import { audit } from '../../platform/audit/audit.js';
+import { todayIn } from '../../platform/clock/clock.js';
+import type { RequestContext, Trx } from '../../platform/db/tenant.js';
+import { notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
+import { requireCase } from '../../platform/policy/policy.js';
+import { findCase } from '../case/repo.js';
+import { measuresOfCases } from './repo.js';
+import { checkPeriod, unknownLegalBasis } from './rules.js';
+import type { MeasureInput, MeasureUpdate, MeasureView } from './schema.js';
+
+async function editableCase(trx: Trx, ctx: RequestContext, caseId: string) {
+  const row = await findCase(trx, ctx.actor, todayIn(ctx.clock), caseId);
+  const reason = requireCase(row?.reason ?? null, 'edit');
+  if (row!.status === 'closed') {
+    throw unprocessable('case_closed', 'The case is closed; reopen it before changing its measures.', []);
+  }
+  return { row: row!, reason };
+}
+
+async function checkLegalBasis(trx: Trx, id: string): Promise<void> {
+  const known = await trx.selectFrom('legal_bases').select('id').where('id', '=', id).executeTakeFirst();
+  if (!known) throw unknownLegalBasis(id);
+}
+
+async function viewOf(trx: Trx, ctx: RequestContext, caseId: string, measureId: string): Promise<MeasureView> {
+  const all = await measuresOfCases(trx, [caseId], todayIn(ctx.clock));
+  return all.find((m) => m.id === measureId)!;
+}
+
+export async function addMeasure(trx: Trx, ctx: RequestContext, caseId: string, input: MeasureInput): Promise<MeasureView> {
+  const { row, reason } = await editableCase(trx, ctx, caseId);
+  await checkLegalBasis(trx, input.legalBasisId);
+  checkPeriod(input.startsOn, input.endsOn);
+  const created = await trx.insertInto('measures').values({
+    municipality_id: ctx.actor.municipalityId, case_id: caseId, legal_basis_id: input.legalBasisId, department_id: input.departmentId,
+    description: input.description, starts_on: input.startsOn, ends_on: input.endsOn ?? null,
+  }).returning('id').executeTakeFirstOrThrow();
+  await audit(trx, ctx, { action: 'create', entityType: 'measure', entityId: created.id, familyIds: [row.family_id], caseIds: [caseId], reason });
+  return viewOf(trx, ctx, caseId, created.id);
+}
+
+async function loadMeasure(trx: Trx, ctx: RequestContext, measureId: string) {
+  const measure = await trx.selectFrom('measures').selectAll().where('id', '=', measureId).executeTakeFirst();
+  if (!measure) throw notFound('The measure');
+  const row = await findCase(trx, ctx.actor, todayIn(ctx.clock), measure.case_id);
+  if (!row?.reason) throw notFound('The measure');
+  const { reason } = await editableCase(trx, ctx, measure.case_id);
+  return { measure, row, reason };
+}
+
+export async function updateMeasure(trx: Trx, ctx: RequestContext, measureId: string, input: MeasureUpdate): Promise<MeasureView> {
+  const { measure, row, reason } = await loadMeasure(trx, ctx, measureId);
+  if (input.legalBasisId) await checkLegalBasis(trx, input.legalBasisId);
+  const startsOn = input.startsOn ?? measure.starts_on;
+  const endsOn = input.endsOn !== undefined ? input.endsOn ?? null : measure.ends_on;
+  checkPeriod(startsOn, endsOn);
+  const updated = await trx.updateTable('measures').set({
+    legal_basis_id: input.legalBasisId ?? measure.legal_basis_id,
+    department_id: input.departmentId ?? measure.department_id,
+    description: input.description ?? measure.description,
+    starts_on: startsOn, ends_on: endsOn, version: input.version + 1,
+  }).where('id', '=', measureId).where('version', '=', input.version).returning('id').executeTakeFirst();
+  if (!updated) throw staleVersion('The measure');
+  await audit(trx, ctx, { action: 'update', entityType: 'measure', entityId: measureId, familyIds: [row.family_id], caseIds: [row.id], reason });
+  return viewOf(trx, ctx, row.id, measureId);
+}
+
+/** Removes a wrongly recorded measure (a measure that ended is given an end date instead). */
+export async function deleteMeasure(trx: Trx, ctx: RequestContext, measureId: string, version: number): Promise<void> {
+  const { row, reason } = await loadMeasure(trx, ctx, measureId);
+  const deleted = await trx.deleteFrom('measures').where('id', '=', measureId).where('version', '=', version).returning('id').executeTakeFirst();
+  if (!deleted) throw staleVersion('The measure');
+  await audit(trx, ctx, { action: 'delete', entityType: 'measure', entityId: measureId, familyIds: [row.family_id], caseIds: [row.id], reason });
+}

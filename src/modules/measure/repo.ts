@@ -1,0 +1,21 @@
+import type { Trx } from '../../platform/db/tenant.js';
+import { legalBasisLabel } from '../legal-basis/commands.js';
+import { isActiveOn } from './rules.js';
+import type { MeasureView } from './schema.js';
+
+export async function measuresOfCases(trx: Trx, caseIds: string[], today: string): Promise<MeasureView[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await trx.selectFrom('measures as m')
+    .innerJoin('legal_bases as lb', 'lb.id', 'm.legal_basis_id')
+    .innerJoin('departments as d', (join) => join.onRef('d.municipality_id', '=', 'm.municipality_id').onRef('d.id', '=', 'm.department_id'))
+    .select(['m.id', 'm.case_id', 'm.legal_basis_id', 'lb.law', 'lb.paragraph', 'lb.subsection', 'lb.category', 'm.department_id', 'd.name as department_name',
+      'm.description', 'm.starts_on', 'm.ends_on', 'm.version'])
+    .where('m.case_id', 'in', caseIds)
+    .orderBy('m.starts_on').orderBy('m.created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id, caseId: r.case_id, legalBasisId: r.legal_basis_id, legalBasisLabel: legalBasisLabel(r), legalBasisCategory: r.category,
+    departmentId: r.department_id, departmentName: r.department_name, description: r.description, startsOn: r.starts_on, endsOn: r.ends_on,
+    active: isActiveOn({ startsOn: r.starts_on, endsOn: r.ends_on }, today), version: r.version,
+  }));
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { roles, type Actor, type Role } from '../auth/actor.js';
+import { AppError } from '../http/errors.js';
+import { allows, allowsCase, caseAccessReasons, requireCase, type CaseAccessReason, type CaseAction, type GeneralAction } from './policy.js';
+
+/**
+ * The need-to-know rules as pure tables (style.md §6 rules tests). The database-backed matrix with real personas is
+ * test/need-to-know.test.ts; this file pins down every reason × action so a changed rule is a visible diff.
+ */
+
+const actions: CaseAction[] = ['read', 'edit', 'manage_team', 'view_access_log'];
+
+// reason → [read, edit, manage_team, view_access_log]
+const expected: Record<CaseAccessReason, [boolean, boolean, boolean, boolean]> = {
+  family_coordinator: [true, true, true, true], // EFEI's one contact (000:97-99)
+  primary_caseworker: [true, true, true, true], // SOF's one contact (001:160-187)
+  caseworker: [true, true, true, false], // the child's caseworker with authority (000:556-561)
+  buddy: [true, true, false, false], // SOF makker (001:182-187): stands in, does not staff the case
+  department_leader: [true, true, true, true], // leaders of the responsible department
+  core_team: [true, false, false, false], // core team: reads to take part, does not change the case (000:563-603)
+  family_creator: [true, true, true, false], // registered the family, no case yet
+  parent: [false, false, false, false], // parents see their family through the portal (/api/me/family), never staff pages
+};
+
+describe('allowsCase: every access reason × every case action', () => {
+  it('the table names every reason there is', () => {
+    expect(Object.keys(expected).sort()).toEqual([...caseAccessReasons].sort());
+  });
+
+  for (const reason of caseAccessReasons) {
+    for (const [i, action] of actions.entries()) {
+      const allowed = expected[reason][i];
+      it(`${reason} ${allowed ? 'may' : 'may not'} ${action}`, () => {
+        expect(allowsCase(reason, action)).toBe(allowed);
+      });
+    }
+  }
+
+  it('no relation to the case (null) allows nothing', () => {
+    for (const action of actions) expect(allowsCase(null, action)).toBe(false);
+  });
+
+  it('whoever may do anything with a case may also read it (no write-only access)', () => {
+    for (const reason of caseAccessReasons) {
+      if (actions.some((a) => allowsCase(reason, a))) expect(allowsCase(reason, 'read')).toBe(true);
+    }
+  });
+});
+
+describe('requireCase: 404 for what the caller may not read, 403 for what they may read but not do', () => {
+  const statusOf = (reason: CaseAccessReason | null, action: CaseAction): number | CaseAccessReason => {
+    try {
+      return requireCase(reason, action);
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      return (error as AppError).statusCode;
+    }
+  };
+
+  it('no relation → 404 for every action, so the record\'s existence is not revealed', () => {
+    for (const action of actions) expect(statusOf(null, action)).toBe(404);
+  });
+
+  it('a parent → 404 on staff routes too', () => {
+    for (const action of actions) expect(statusOf('parent', action)).toBe(404);
+  });
+
+  it('core team → may read (returns the reason for the audit row) but gets 403 for edit, manage_team and the access log', () => {
+    expect(statusOf('core_team', 'read')).toBe('core_team');
+    expect(statusOf('core_team', 'edit')).toBe(403);
+    expect(statusOf('core_team', 'manage_team')).toBe(403);
+    expect(statusOf('core_team', 'view_access_log')).toBe(403);
+  });
+
+  it('buddy → 403 for managing the team and the access log, the reason otherwise', () => {
+    expect(statusOf('buddy', 'edit')).toBe('buddy');
+    expect(statusOf('buddy', 'manage_team')).toBe(403);
+    expect(statusOf('buddy', 'view_access_log')).toBe(403);
+  });
+});
+
+describe('allows: role × role-level action', () => {
+  const actor = (role: Role): Actor => ({ userId: 'u', municipalityId: 'm', roles: [role], departmentId: null, personId: null, name: 'n' });
+  const table: Record<GeneralAction, Role[]> = {
+    create_family: ['coordinator', 'team_leader', 'department_head'],
+    create_case: ['coordinator', 'team_leader', 'department_head'],
+    manage_users: ['administrator'],
+    manage_municipality: ['administrator'],
+    list_staff: ['coordinator', 'core_team_member', 'team_leader', 'department_head', 'administrator', 'controller'],
+    search: ['coordinator', 'core_team_member', 'external_partner', 'team_leader', 'department_head'],
+    view_own_family: ['parent'],
+  };
+  for (const [action, allowed] of Object.entries(table) as Array<[GeneralAction, Role[]]>) {
+    it(`${action}: only ${allowed.join(', ')}`, () => {
+      for (const role of roles) expect(allows(actor(role), action), role).toBe(allowed.includes(role));
+    });
+  }
+
+  it('parents, administrators and controllers cannot search case data', () => {
+    for (const role of ['parent', 'administrator', 'controller'] as const) expect(allows(actor(role), 'search')).toBe(false);
+  });
+});

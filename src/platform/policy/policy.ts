@@ -1,0 +1,116 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Actor, Role } from '../auth/actor.js';
+import { hasRole } from '../auth/actor.js';
+import { forbidden, notFound } from '../http/errors.js';
+
+/**
+ * The one policy module: every access decision in Tovholder is made here, from the Actor (however they logged in)
+ * and the actor's relation to the record. Need-to-know: the assigned staff, the case's core team, leaders of the
+ * case's responsible department, and a parent only their own family. Everyone else gets 404 for records they may
+ * not read and 403 for records they may read but not change.
+ */
+
+/** Why someone may see a case; recorded in the audit row of every access. Ordered strongest first. */
+export const caseAccessReasons = [
+  'family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'department_leader', 'core_team', 'family_creator', 'parent',
+] as const;
+export type CaseAccessReason = (typeof caseAccessReasons)[number];
+
+export type CaseAction = 'read' | 'edit' | 'manage_team' | 'view_access_log';
+
+const lead: CaseAccessReason[] = ['family_coordinator', 'primary_caseworker'];
+
+/** One readable line per action: which relations to the case allow it. */
+const caseRules: Record<CaseAction, CaseAccessReason[]> = {
+  read: ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'department_leader', 'core_team', 'family_creator'],
+  edit: ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'department_leader', 'family_creator'],
+  manage_team: [...lead, 'caseworker', 'department_leader', 'family_creator'],
+  // "Who has looked at this case" is shown to its coordinator and leaders (issue: foundation §6).
+  view_access_log: [...lead, 'department_leader'],
+};
+
+export function allowsCase(reason: CaseAccessReason | null, action: CaseAction): boolean {
+  return reason !== null && caseRules[action].includes(reason);
+}
+
+/** Throws 404 when the actor may not read the record at all, 403 when they may read it but not do this. */
+export function requireCase(reason: CaseAccessReason | null, action: CaseAction, what = 'The case'): CaseAccessReason {
+  if (!allowsCase(reason, 'read')) throw notFound(what);
+  if (!allowsCase(reason, action)) throw forbidden(`You may read ${what.toLowerCase()} but not ${actionText[action]}.`);
+  return reason!;
+}
+
+const actionText: Record<CaseAction, string> = {
+  read: 'read it', edit: 'change it', manage_team: 'change who works on it', view_access_log: 'see who has looked at it',
+};
+
+/** Role-level permissions that do not depend on a particular case. */
+export type GeneralAction = 'create_family' | 'create_case' | 'manage_users' | 'manage_municipality' | 'list_staff' | 'search' | 'view_own_family';
+const generalRules: Record<GeneralAction, Role[]> = {
+  create_family: ['coordinator', 'team_leader', 'department_head'],
+  create_case: ['coordinator', 'team_leader', 'department_head'],
+  manage_users: ['administrator'],
+  manage_municipality: ['administrator'],
+  list_staff: ['coordinator', 'core_team_member', 'team_leader', 'department_head', 'administrator', 'controller'],
+  search: ['coordinator', 'core_team_member', 'external_partner', 'team_leader', 'department_head'],
+  view_own_family: ['parent'],
+};
+
+export function allows(actor: Actor, action: GeneralAction): boolean {
+  return hasRole(actor, ...generalRules[action]);
+}
+
+export function requireRole(actor: Actor, action: GeneralAction): void {
+  if (!allows(actor, action)) throw forbidden('Your role does not allow this.');
+}
+
+function isLeader(actor: Actor): boolean {
+  return hasRole(actor, 'team_leader', 'department_head') && actor.departmentId !== null;
+}
+
+/**
+ * The need-to-know rule as SQL, for a `cases` row under the given alias: the strongest reason the actor may see
+ * it, or null. Lists, search and single-record checks all use this one expression, so they cannot disagree.
+ */
+export function caseAccessReasonSql(actor: Actor, today: string, alias = 'c'): RawBuilder<CaseAccessReason | null> {
+  const c = sql.ref(alias);
+  const staff = hasRole(actor, 'coordinator', 'core_team_member', 'external_partner', 'team_leader', 'department_head');
+  const leaderDept = isLeader(actor) ? actor.departmentId : null;
+  const personId = hasRole(actor, 'parent') ? actor.personId : null;
+  return sql<CaseAccessReason | null>`coalesce(
+    (select a.role from case_assignments a
+      where ${staff} and a.municipality_id = ${c}.municipality_id and a.case_id = ${c}.id and a.user_id = ${actor.userId}::uuid
+        and a.starts_on <= ${today}::date and (a.ends_on is null or a.ends_on >= ${today}::date)
+      order by array_position(array['family_coordinator','primary_caseworker','caseworker','buddy'], a.role) limit 1),
+    case when ${leaderDept}::uuid is not null and ${c}.responsible_department_id = ${leaderDept}::uuid then 'department_leader' end,
+    case when ${staff} and exists (select 1 from case_team_members t
+           where t.municipality_id = ${c}.municipality_id and t.case_id = ${c}.id and t.user_id = ${actor.userId}::uuid
+             and t.added_on <= ${today}::date and (t.removed_on is null or t.removed_on > ${today}::date))
+         then 'core_team' end,
+    case when ${personId}::uuid is not null and exists (select 1 from family_members fm
+           where fm.municipality_id = ${c}.municipality_id and fm.family_id = ${c}.family_id and fm.person_id = ${personId}::uuid
+             and fm.relation in ('parent', 'carer'))
+         then 'parent' end)`;
+}
+
+/**
+ * The need-to-know rule for a family (alias f): the strongest reason over its cases; while a family has no case
+ * yet, the staff member who registered it may work on it.
+ */
+export function familyAccessReasonSql(actor: Actor, today: string, alias = 'f'): RawBuilder<CaseAccessReason | null> {
+  const f = sql.ref(alias);
+  const staff = hasRole(actor, 'coordinator', 'team_leader', 'department_head');
+  const personId = hasRole(actor, 'parent') ? actor.personId : null;
+  return sql<CaseAccessReason | null>`coalesce(
+    (select r from (select ${caseAccessReasonSql(actor, today, 'fc')} as r from cases fc
+       where fc.municipality_id = ${f}.municipality_id and fc.family_id = ${f}.id) reasons
+      where r is not null
+      order by array_position(${sql.val([...caseAccessReasons])}::text[], r) limit 1),
+    case when ${staff} and ${f}.created_by = ${actor.userId}::uuid
+           and not exists (select 1 from cases fc2 where fc2.municipality_id = ${f}.municipality_id and fc2.family_id = ${f}.id)
+         then 'family_creator' end,
+    case when ${personId}::uuid is not null and exists (select 1 from family_members fm
+           where fm.municipality_id = ${f}.municipality_id and fm.family_id = ${f}.id and fm.person_id = ${personId}::uuid
+             and fm.relation in ('parent', 'carer'))
+         then 'parent' end)`;
+}

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, listRoutes, testToday, type TestApp } from './app.js';
+import {
+  addAssignment, addTeamMember, client, loginAs, makeFamilyWithCase, makeMeasure, makeMunicipality, makeUser,
+  type Session, type TestFamily, type TestMunicipality, type TestUser,
+} from './factories.js';
+import { snapshotTenant } from './inspect.js';
+
+/**
+ * The canary across every module (style.md §6, threat model "critical"): staff of municipality A, however senior,
+ * asking for municipality B's records by their exact ids get 404 — the same answer as for an id that does not
+ * exist — and B's data is byte-for-byte unchanged afterwards. The route list is read from the app itself, so a new
+ * route with an id must be added to the table below or this file fails.
+ */
+
+let t: TestApp;
+let A: { municipality: TestMunicipality; coordinator: TestUser; leader: TestUser; admin: TestUser; family: TestFamily; familyWithoutCase: TestFamily; measureId: string };
+let B: {
+  municipality: TestMunicipality; coordinator: TestUser; partner: TestUser; family: TestFamily;
+  measureId: string; buddyAssignmentId: string; teamMemberId: string;
+};
+let sessions: Record<'coordinator' | 'leader' | 'admin', Session>;
+let bBefore: Awaited<ReturnType<typeof snapshotTenant>>;
+
+/** One shared surname, so A's own family matches every name search aimed at B's. */
+const sharedLastName = 'Skovgaard';
+
+interface Ids { family: string; person: string; case: string; assignment: string; teamMember: string; measure: string; user: string }
+type RequestSpec = { url: string; payload?: unknown };
+
+/**
+ * Every route with an id in its path, and a request that would succeed if the id were the caller's own (valid body,
+ * the record's current version), so only the id decides the answer.
+ */
+const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
+  'PATCH /api/users/:id': (ids) => ({ url: `/api/users/${ids.user}`, payload: { name: 'Overtaget Bruger', version: 1 } }),
+  'GET /api/families/:id': (ids) => ({ url: `/api/families/${ids.family}` }),
+  'PATCH /api/families/:id': (ids) => ({ url: `/api/families/${ids.family}`, payload: { notes: 'Ændret udefra', version: 1 } }),
+  'POST /api/families/:id/members': (ids) => ({
+    url: `/api/families/${ids.family}/members`, payload: { relation: 'sibling', person: { firstName: 'Snig', lastName: 'Søskende', birthDate: '2019-05-05' } },
+  }),
+  'PATCH /api/persons/:id': (ids) => ({ url: `/api/persons/${ids.person}`, payload: { phone: '+45 99 99 99 99', version: 1 } }),
+  'GET /api/cases/:id': (ids) => ({ url: `/api/cases/${ids.case}` }),
+  'PATCH /api/cases/:id': (ids) => ({ url: `/api/cases/${ids.case}`, payload: { status: 'closed', statusReason: 'Lukket udefra', version: 1 } }),
+  'POST /api/cases/:id/assignments': (ids) => ({ url: `/api/cases/${ids.case}/assignments`, payload: { userId: A.coordinator.id, role: 'buddy', startsOn: testToday } }),
+  'POST /api/assignments/:id/end': (ids) => ({ url: `/api/assignments/${ids.assignment}/end`, payload: { endsOn: testToday } }),
+  'POST /api/cases/:id/team-members': (ids) => ({ url: `/api/cases/${ids.case}/team-members`, payload: { userId: A.coordinator.id } }),
+  'POST /api/team-members/:id/remove': (ids) => ({ url: `/api/team-members/${ids.teamMember}/remove`, payload: { removedOn: testToday } }),
+  'GET /api/cases/:id/access-log': (ids) => ({ url: `/api/cases/${ids.case}/access-log` }),
+  'POST /api/cases/:id/measures': (ids) => ({
+    url: `/api/cases/${ids.case}/measures`, payload: { legalBasisId: 'BL-86', departmentId: A.municipality.departments.child_disability, description: 'Kørsel', startsOn: testToday },
+  }),
+  'PATCH /api/measures/:id': (ids) => ({ url: `/api/measures/${ids.measure}`, payload: { description: 'Ændret udefra', version: 1 } }),
+  'DELETE /api/measures/:id': (ids) => ({ url: `/api/measures/${ids.measure}?version=1` }),
+};
+
+const bIds = (): Ids => ({
+  family: B.family.familyId, person: B.family.child.id, case: B.family.caseId, assignment: B.buddyAssignmentId,
+  teamMember: B.teamMemberId, measure: B.measureId, user: B.coordinator.id,
+});
+const unknownIds = (): Ids => ({
+  family: randomUUID(), person: randomUUID(), case: randomUUID(), assignment: randomUUID(), teamMember: randomUUID(), measure: randomUUID(), user: randomUUID(),
+});
+
+/** Every string of B that must never reach A: ids, names, CPR numbers. */
+function bSecrets(): string[] {
+  const f = B.family;
+  return [
+    f.familyId, f.caseId, f.child.id, f.parent.id, B.measureId, B.buddyAssignmentId, B.teamMemberId, B.coordinator.id, B.partner.id, B.municipality.id,
+    ...Object.values(B.municipality.departments), f.child.cpr, f.parent.cpr, f.child.firstName, f.parent.firstName, B.coordinator.email, B.coordinator.name,
+    B.municipality.name,
+  ];
+}
+
+function send(session: Session, method: string, spec: RequestSpec) {
+  return client(t.app, session).request(method as 'GET', spec.url, spec.payload);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.db;
+  {
+    const municipality = await makeMunicipality(db, { name: 'Nabo Kommune' });
+    const coordinator = await makeUser(db, municipality, { roles: ['coordinator'], hasAuthority: true, name: 'Bodil Bagside' });
+    const buddy = await makeUser(db, municipality, { roles: ['coordinator'] });
+    const partner = await makeUser(db, municipality, { roles: ['external_partner'], department: 'school' });
+    const family = await makeFamilyWithCase(db, municipality, { lead: coordinator, lastName: sharedLastName, model: 'sof' });
+    const buddyAssignmentId = await addAssignment(db, family.caseId, buddy, 'buddy');
+    const teamMemberId = await addTeamMember(db, family.caseId, partner);
+    const measureId = await makeMeasure(db, municipality, family.caseId);
+    B = { municipality, coordinator, partner, family, measureId, buddyAssignmentId, teamMemberId };
+  }
+  {
+    const municipality = await makeMunicipality(db, { name: 'Hjem Kommune' });
+    const coordinator = await makeUser(db, municipality, { roles: ['coordinator'], hasAuthority: true });
+    // Same department kind as B's responsible department: a leader's reach must stop at the municipality border.
+    const leader = await makeUser(db, municipality, { roles: ['team_leader'], department: 'child_disability' });
+    const admin = await makeUser(db, municipality, { roles: ['administrator'] });
+    const family = await makeFamilyWithCase(db, municipality, { lead: coordinator, lastName: sharedLastName, model: 'sof' });
+    const familyWithoutCase = await makeFamilyWithCase(db, municipality, { withCase: false, createdBy: coordinator });
+    const measureId = await makeMeasure(db, municipality, family.caseId);
+    A = { municipality, coordinator, leader, admin, family, familyWithoutCase, measureId };
+  }
+  // Both case counters start at 1: A and B each have a case numbered 2026-00001.
+  expect(A.family.caseNumber).toBe(B.family.caseNumber);
+  sessions = {
+    coordinator: await loginAs(t.app, A.coordinator),
+    leader: await loginAs(t.app, A.leader),
+    admin: await loginAs(t.app, A.admin),
+  };
+  bBefore = await snapshotTenant(db, B.municipality.id);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('cross-tenant API matrix: municipality A against B\'s records', () => {
+  it('the table below covers every registered route that takes an id in its path', () => {
+    const withId = listRoutes(t.app).filter((r) => /\/:\w+/.test(r.path)).map((r) => `${r.method} ${r.path}`).sort();
+    expect(withId.length).toBeGreaterThanOrEqual(15);
+    expect(Object.keys(idRoutes).sort()).toEqual(withId);
+  });
+
+  for (const persona of ['coordinator', 'leader', 'admin'] as const) {
+    it(`A's ${persona} gets 404 not_found from every id route with B's ids — the same answer as for ids that do not exist`, async () => {
+      const failures: string[] = [];
+      for (const [route, build] of Object.entries(idRoutes)) {
+        const method = route.split(' ')[0]!;
+        const foreign = await send(sessions[persona], method, build(bIds()));
+        const unknown = await send(sessions[persona], method, build(unknownIds()));
+        if (foreign.statusCode !== 404 || foreign.json().error?.code !== 'not_found') failures.push(`${route}: ${foreign.statusCode} ${foreign.body.slice(0, 160)}`);
+        expect(foreign.body, `${route} answers B's id differently from an unknown id`).toBe(unknown.body);
+        for (const secret of bSecrets()) expect(foreign.body, route).not.toContain(secret);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('B\'s ids inside a request body are refused exactly like unknown ids, and nothing is created in A either', async () => {
+    const aBefore = await snapshotTenant(t.db, A.municipality.id);
+    const coordinator = sessions.coordinator;
+    const admin = sessions.admin;
+    const caseVersion = 1;
+    const cases: Array<[string, Session, string, (id: { family: string; child: string; department: string; user: string }) => RequestSpec]> = [
+      ['open a case for B\'s family and child', coordinator, 'POST', (x) => ({ url: '/api/cases', payload: {
+        familyId: x.family, childId: x.child, model: 'efei', openedOn: testToday, responsibleDepartmentId: A.municipality.departments.child_disability } })],
+      ['open a case in A for B\'s child', coordinator, 'POST', (x) => ({ url: '/api/cases', payload: {
+        familyId: A.familyWithoutCase.familyId, childId: x.child, model: 'efei', openedOn: testToday, responsibleDepartmentId: A.municipality.departments.child_disability } })],
+      ['open a case in A with B\'s department responsible', coordinator, 'POST', (x) => ({ url: '/api/cases', payload: {
+        familyId: A.familyWithoutCase.familyId, childId: A.familyWithoutCase.child.id, model: 'efei', openedOn: testToday, responsibleDepartmentId: x.department } })],
+      ['open a case in A led by B\'s coordinator', coordinator, 'POST', (x) => ({ url: '/api/cases', payload: {
+        familyId: A.familyWithoutCase.familyId, childId: A.familyWithoutCase.child.id, model: 'efei', openedOn: testToday,
+        responsibleDepartmentId: A.municipality.departments.child_disability, leadUserId: x.user } })],
+      ['hand A\'s case to B\'s department', coordinator, 'PATCH', (x) => ({ url: `/api/cases/${A.family.caseId}`, payload: { responsibleDepartmentId: x.department, version: caseVersion } })],
+      ['assign B\'s coordinator to A\'s case', coordinator, 'POST', (x) => ({ url: `/api/cases/${A.family.caseId}/assignments`, payload: { userId: x.user, role: 'buddy', startsOn: testToday } })],
+      ['put B\'s coordinator on A\'s core team', coordinator, 'POST', (x) => ({ url: `/api/cases/${A.family.caseId}/team-members`, payload: { userId: x.user } })],
+      ['grant a measure in B\'s department', coordinator, 'POST', (x) => ({ url: `/api/cases/${A.family.caseId}/measures`, payload: {
+        legalBasisId: 'BL-86', departmentId: x.department, description: 'Kørsel', startsOn: testToday } })],
+      ['move A\'s measure to B\'s department', coordinator, 'PATCH', (x) => ({ url: `/api/measures/${A.measureId}`, payload: { departmentId: x.department, version: 1 } })],
+      ['create a user in B\'s department', admin, 'POST', (x) => ({ url: '/api/users', payload: {
+        email: 'ny-bruger@hjem.test.invalid', name: 'Ny Bruger', roles: ['coordinator'], departmentId: x.department, password: 'Et-langt-kodeord-123' } })],
+      ['move A\'s coordinator to B\'s department', admin, 'PATCH', (x) => ({ url: `/api/users/${A.coordinator.id}`, payload: { departmentId: x.department, version: 1 } })],
+    ];
+    for (const [what, session, method, build] of cases) {
+      const foreign = await send(session, method, build({ family: B.family.familyId, child: B.family.child.id, department: B.municipality.departments.child_disability, user: B.coordinator.id }));
+      const unknown = await send(session, method, build({ family: randomUUID(), child: randomUUID(), department: randomUUID(), user: randomUUID() }));
+      expect([404, 409, 422], `${what}: ${foreign.body}`).toContain(foreign.statusCode);
+      expect(foreign.body, `${what} answers B's id differently from an unknown id`).toBe(unknown.body);
+      for (const secret of bSecrets()) expect(foreign.body, what).not.toContain(secret);
+    }
+    expect(await snapshotTenant(t.db, A.municipality.id)).toEqual(aBefore);
+  });
+
+  for (const persona of ['coordinator', 'leader'] as const) {
+    it(`search from A's ${persona} never returns B's family, whether by family name, child name, CPR number (with or without dash) or case number`, async () => {
+      const api = client(t.app, sessions[persona]);
+      const f = B.family;
+      const terms = [sharedLastName, f.familyName, `${f.child.firstName} ${f.child.lastName}`, f.child.cpr, `${f.child.cpr.slice(0, 6)}-${f.child.cpr.slice(6)}`, f.parent.cpr, f.caseNumber];
+      for (const q of terms) {
+        const response = await api.get(`/api/search?q=${encodeURIComponent(q)}`);
+        expect(response.statusCode, q).toBe(200);
+        for (const secret of bSecrets()) expect(response.body, `search "${q}"`).not.toContain(secret);
+      }
+      // The search does work: A's own family of the same name and A's case with the same number are found.
+      const byName = (await api.get(`/api/search?q=${sharedLastName}`)).json() as Array<{ familyId: string }>;
+      expect(byName.map((h) => h.familyId)).toContain(A.family.familyId);
+      const byNumber = (await api.get(`/api/search?q=${A.family.caseNumber}`)).json() as Array<{ caseId: string }>;
+      expect(byNumber.map((h) => h.caseId)).toEqual([A.family.caseId]);
+    });
+  }
+
+  it('my-families of A\'s coordinator lists A\'s family and nothing of B', async () => {
+    const response = await client(t.app, sessions.coordinator).get('/api/my-families');
+    expect(response.statusCode).toBe(200);
+    const families = response.json() as Array<{ familyId: string }>;
+    expect(families.map((f) => f.familyId).sort()).toEqual([A.family.familyId, A.familyWithoutCase.familyId].sort());
+    for (const secret of bSecrets()) expect(response.body).not.toContain(secret);
+  });
+
+  it('no list endpoint (GET without an id) shows A\'s staff anything of B', async () => {
+    const lists = listRoutes(t.app).filter((r) => r.method === 'GET' && r.path.startsWith('/api/') && !r.path.includes(':') && !r.path.startsWith('/api/docs'));
+    expect(lists.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/my-families', '/api/search', '/api/users', '/api/staff', '/api/departments', '/api/municipality']));
+    for (const persona of ['coordinator', 'leader', 'admin'] as const) {
+      for (const route of lists) {
+        const url = route.path === '/api/search' ? `/api/search?q=${sharedLastName}` : route.path;
+        const response = await client(t.app, sessions[persona]).get(url);
+        expect(response.statusCode, `${persona} ${url}`).toBeLessThan(500);
+        for (const secret of bSecrets()) expect(response.body, `${persona} GET ${url}`).not.toContain(secret);
+      }
+    }
+  });
+
+  it('after all of the above, B\'s data (every tenant table, its audit log included) is exactly as before', async () => {
+    expect(await snapshotTenant(t.db, B.municipality.id)).toEqual(bBefore);
+  });
+
+  it('A\'s audit log never names a record of B', async () => {
+    const rows = await t.db.selectFrom('audit_log').select(['family_ids', 'case_ids', 'entity_id']).where('municipality_id', '=', A.municipality.id).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.family_ids).not.toContain(B.family.familyId);
+      expect(row.case_ids).not.toContain(B.family.caseId);
+      expect(bSecrets()).not.toContain(row.entity_id);
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.js';
+import { migrate } from '../src/platform/db/migrate.js';
+
+export interface TestDatabase {
+  database: DatabaseHandle;
+  /** Closes the connections and, on PostgreSQL, drops the database created for this test file. */
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database for one test file (style.md §6): an in-memory PGlite by default; with DATABASE_URL set,
+ * a new database `tovholder_t_<random>` on that PostgreSQL server, created through the server's admin database and
+ * dropped again in close(). Nothing is shared between files or left from an earlier run.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({});
+    await migrate(database.db);
+    return { database, close: () => database.close() };
+  }
+
+  const name = `tovholder_t_${randomBytes(6).toString('hex')}`;
+  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
+  const url = new URL(serverUrl);
+  url.pathname = '/' + name;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  try {
+    await migrate(database.db);
+  } catch (error) {
+    await database.close();
+    await dropDatabase(serverUrl, name);
+    throw error;
+  }
+  return {
+    database,
+    close: async () => {
+      await database.close();
+      await dropDatabase(serverUrl, name);
+    },
+  };
+}
+
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await withAdmin(serverUrl, async (admin) => {
+    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+    await admin.query(`drop database if exists ${name}`);
+  });
+}
+
+/** Runs SQL in the server's maintenance database ("postgres"), whatever database DATABASE_URL names. */
+async function withAdmin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = new URL(serverUrl);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

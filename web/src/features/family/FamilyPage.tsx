@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { familyApi } from '../../api/endpoints';
+import { useResource } from '../../api/useResource';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { OrDash } from '../../components/Dash';
+import { Flash } from '../../components/Flash';
+import { LoadError } from '../../components/LoadError';
+import { Loading } from '../../components/Loading';
+import { usePageTitle } from '../../components/usePageTitle';
+import { ChildrenCases } from './ChildrenCases';
+import { MembersTable } from './MembersTable';
+
+/** One family: its details, members (CPR masked) and each child's case with measures and contact persons. */
+export function FamilyPage() {
+  const { t } = useTranslation();
+  const { familyId = '' } = useParams();
+  const family = useResource(() => familyApi.get(familyId), familyId);
+  const data = family.data;
+  usePageTitle(data?.name ?? t('family.title'));
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: t('nav.myFamilies'), to: '/' }, { label: data?.name ?? t('family.title') }]} />
+      <h1>{data?.name ?? t('family.title')}</h1>
+      <Flash />
+      {family.loading && !data && <Loading />}
+      {family.error && <LoadError error={family.error} />}
+      {data && (
+        <>
+          <section aria-labelledby="family-details">
+            <h2 id="family-details">{t('family.details')}</h2>
+            <div className="table--responsive-scroll">
+              <table className="table structured-list">
+                <tbody>
+                  <tr><th scope="row">{t('family.address')}</th><td><OrDash value={data.address} /></td></tr>
+                  <tr><th scope="row">{t('family.notes')}</th><td className="preserve-lines"><OrDash value={data.notes} /></td></tr>
+                </tbody>
+              </table>
+            </div>
+            {data.abilities.canEdit && (
+              <p><Link className="button button-secondary" to={`/families/${data.id}/edit`}>{t('family.edit')}</Link></p>
+            )}
+          </section>
+          <section aria-labelledby="family-members">
+            <h2 id="family-members">{t('family.members')}</h2>
+            <MembersTable family={data} />
+            {data.abilities.canAddMember && (
+              <p><Link className="button button-secondary" to={`/families/${data.id}/members/new`}>{t('family.addMember')}</Link></p>
+            )}
+          </section>
+          <section aria-labelledby="family-children">
+            <h2 id="family-children">{t('family.children')}</h2>
+            <ChildrenCases family={data} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Role, SessionUser } from '../api/types';
+
+/**
+ * Which pages to offer in the menu. This only decides what to show; the server decides what is allowed
+ * (src/platform/policy/policy.ts), and records carry `abilities` for their own buttons.
+ */
+const has = (user: SessionUser, ...roles: Role[]) => user.roles.some((role) => roles.includes(role));
+
+/** Staff who work with families: "Mine familier" and search. */
+export const worksWithFamilies = (user: SessionUser) =>
+  has(user, 'coordinator', 'core_team_member', 'external_partner', 'team_leader', 'department_head');
+export const mayCreateFamily = (user: SessionUser) => has(user, 'coordinator', 'team_leader', 'department_head');
+export const isAdministrator = (user: SessionUser) => has(user, 'administrator');
+export const isParent = (user: SessionUser) => has(user, 'parent');
+
+/** Where a user lands after logging in. */
+export function homePath(user: SessionUser): string {
+  if (worksWithFamilies(user)) return '/';
+  if (isParent(user)) return '/my-family';
+  if (isAdministrator(user)) return '/admin/users';
+  return '/';
+}
