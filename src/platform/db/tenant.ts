@@ -27,10 +27,12 @@ export const appRole = 'tovholder_app';
 /**
  * Runs work in one transaction bound to a municipality: sets the tenant that the row-level security policies read
  * and switches to the app role (PGlite's session is a superuser that would bypass RLS). Both revert at commit.
+ * JIT compilation is switched off for the transaction: request queries are short, and PostgreSQL's cost-based JIT
+ * (measured: 3.2 s compiling a 3 ms search) only ever costs time here. Same round trip, no extra statement.
  */
 export function inTenant<T>(db: Database, municipalityId: string, work: (trx: Trx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await sql`select set_config('app.municipality_id', ${municipalityId}, true), set_config('role', ${appRole}, true)`.execute(trx);
+    await sql`select set_config('app.municipality_id', ${municipalityId}, true), set_config('role', ${appRole}, true), set_config('jit', 'off', true)`.execute(trx);
     return work(trx);
   });
 }
