@@ -171,6 +171,28 @@ describe('rules of the register', () => {
     expect(fields(body)).toEqual(['legalBasisId']);
   });
 
+  it('an SEL paragraph for a measure starting after 2023 → 422 naming the Barnets Lov paragraph to use (current-law.md)', async () => {
+    const { status, body } = await refused(() => api().post(`/api/cases/${family.caseId}/measures`, measure({ legalBasisId: 'SEL-41', startsOn: '2024-01-01' })));
+    expect(status).toBe(422);
+    expect(body.error).toMatchObject({ code: 'legal_basis_repealed', details: [{ field: 'legalBasisId', code: 'legal_basis_repealed' }] });
+    expect(body.error.details[0]!.message).toContain('BL §86');
+  });
+
+  it('a Barnets Lov paragraph for a measure starting in 2023 → 422 naming the SEL paragraph that applied', async () => {
+    const { status, body } = await refused(() => api().post(`/api/cases/${family.caseId}/measures`, measure({ legalBasisId: 'BL-20', startsOn: '2023-12-31' })));
+    expect(status).toBe(422);
+    expect(body.error).toMatchObject({ code: 'legal_basis_not_yet_in_force', details: [{ field: 'legalBasisId' }] });
+    expect(body.error.details[0]!.message).toContain('SEL §50');
+  });
+
+  it('moving an SEL measure\'s start date past 2023 → 422, the measure unchanged', async () => {
+    const old = await makeMeasure(t.db, m, family.caseId, { legalBasisId: 'SEL-42', startsOn: '2023-03-01' });
+    const version = (await t.db.selectFrom('measures').select('version').where('id', '=', old).executeTakeFirstOrThrow()).version;
+    const { status, body } = await refused(() => api().patch(`/api/measures/${old}`, { startsOn: '2024-02-01', version }));
+    expect(status).toBe(422);
+    expect(body.error.details[0]!.message).toContain('BL §87');
+  });
+
   it('a measure that ends before it starts → 422 period_invalid on endsOn', async () => {
     const { status, body } = await refused(() => api().post(`/api/cases/${family.caseId}/measures`, measure({ startsOn: '2026-12-01', endsOn: '2026-11-30' })));
     expect(status).toBe(422);

@@ -5,7 +5,8 @@ import { notFound, staleVersion, unprocessable } from '../../platform/http/error
 import { requireCase } from '../../platform/policy/policy.js';
 import { findCase } from '../case/repo.js';
 import { measuresOfCases } from './repo.js';
-import { checkPeriod, unknownLegalBasis } from './rules.js';
+import { listLegalBases } from '../legal-basis/commands.js';
+import { checkLegalBasisInForce, checkPeriod, unknownLegalBasis } from './rules.js';
 import type { MeasureInput, MeasureUpdate, MeasureView } from './schema.js';
 
 async function editableCase(trx: Trx, ctx: RequestContext, caseId: string) {
@@ -17,9 +18,14 @@ async function editableCase(trx: Trx, ctx: RequestContext, caseId: string) {
   return { row: row!, reason };
 }
 
-async function checkLegalBasis(trx: Trx, id: string): Promise<void> {
-  const known = await trx.selectFrom('legal_bases').select('id').where('id', '=', id).executeTakeFirst();
-  if (!known) throw unknownLegalBasis(id);
+async function checkLegalBasis(trx: Trx, id: string, startsOn: string): Promise<void> {
+  const bases = await listLegalBases(trx);
+  const basis = bases.find((b) => b.id === id);
+  if (!basis) throw unknownLegalBasis(id);
+  const labelOf = (ids: string[]) => bases.filter((b) => ids.includes(b.id)).map((b) => b.label);
+  checkLegalBasisInForce({
+    ...basis, replacedByLabels: labelOf(basis.replacedBy), replacesLabels: bases.filter((b) => b.replacedBy.includes(id)).map((b) => b.label),
+  }, startsOn);
 }
 
 async function viewOf(trx: Trx, ctx: RequestContext, caseId: string, measureId: string): Promise<MeasureView> {
@@ -29,8 +35,8 @@ async function viewOf(trx: Trx, ctx: RequestContext, caseId: string, measureId: 
 
 export async function addMeasure(trx: Trx, ctx: RequestContext, caseId: string, input: MeasureInput): Promise<MeasureView> {
   const { row, reason } = await editableCase(trx, ctx, caseId);
-  await checkLegalBasis(trx, input.legalBasisId);
   checkPeriod(input.startsOn, input.endsOn);
+  await checkLegalBasis(trx, input.legalBasisId, input.startsOn);
   const created = await trx.insertInto('measures').values({
     municipality_id: ctx.actor.municipalityId, case_id: caseId, legal_basis_id: input.legalBasisId, department_id: input.departmentId,
     description: input.description, starts_on: input.startsOn, ends_on: input.endsOn ?? null,
@@ -50,10 +56,10 @@ async function loadMeasure(trx: Trx, ctx: RequestContext, measureId: string) {
 
 export async function updateMeasure(trx: Trx, ctx: RequestContext, measureId: string, input: MeasureUpdate): Promise<MeasureView> {
   const { measure, row, reason } = await loadMeasure(trx, ctx, measureId);
-  if (input.legalBasisId) await checkLegalBasis(trx, input.legalBasisId);
   const startsOn = input.startsOn ?? measure.starts_on;
   const endsOn = input.endsOn !== undefined ? input.endsOn ?? null : measure.ends_on;
   checkPeriod(startsOn, endsOn);
+  if (input.legalBasisId || input.startsOn) await checkLegalBasis(trx, input.legalBasisId ?? measure.legal_basis_id, startsOn);
   const updated = await trx.updateTable('measures').set({
     legal_basis_id: input.legalBasisId ?? measure.legal_basis_id,
     department_id: input.departmentId ?? measure.department_id,
