@@ -77,6 +77,8 @@ export async function asUser<T>(
 ): Promise<T> {
   const cookie = readSessionCookie(request);
   if (!cookie) throw unauthorized();
+  // Safe methods only read case data; their audit rows may commit without waiting for the flush (TenantOptions).
+  const durable = unsafeMethods.has(request.method);
   return inTenant(deps.db, cookie.municipalityId, async (trx) => {
     const row = await sql<{
       session_id: string; csrf_token: string; user_id: string; roles: Role[]; department_id: string | null; person_id: string | null; name: string;
@@ -93,5 +95,5 @@ export async function asUser<T>(
       departmentId: session.department_id, personId: session.person_id, name: session.name,
     };
     return work(trx, { ctx: { db: deps.db, clock: deps.clock, actor, origin: originOf(request) }, sessionId: session.session_id, csrfToken: session.csrf_token });
-  });
+  }, { durable });
 }
