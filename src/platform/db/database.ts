@@ -21,9 +21,19 @@ pg.types.setTypeParser(DATE, (value) => value);
  * Opens the database: PostgreSQL when a URL is given (production), else the embedded PGlite in dataDir
  * ('memory://' for a throw-away database in tests). Both speak the same SQL, so the rest of the app cannot tell.
  */
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string; poolSize?: number }): Promise<DatabaseHandle> {
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined; dataDir?: string; poolSize?: number;
+  /**
+   * Told when an idle pooled connection dies (server restart, network cut, a terminated backend). The pool drops that
+   * connection and opens a new one when needed; without a listener, node-postgres would crash the whole process.
+   */
+  onConnectionError?: (error: Error) => void;
+}): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('error', options.onConnectionError ?? ((error) => {
+      process.stderr.write(JSON.stringify({ level: 40, time: Date.now(), msg: 'idle database connection lost', error: error.message }) + '\n');
+    }));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
