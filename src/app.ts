@@ -21,6 +21,17 @@ import { familyRoutes } from './modules/family/routes.js';
 import { legalBasisRoutes } from './modules/legal-basis/routes.js';
 import { measureRoutes } from './modules/measure/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
+import { meetingRoutes } from './modules/meeting/routes.js';
+import { flowRoutes } from './modules/flow/routes.js';
+import { followUpRoutes } from './modules/follow-up/routes.js';
+import { contactRoutes } from './modules/contact/routes.js';
+import { worklistRoutes } from './modules/worklist/routes.js';
+import { annualWheelRoutes } from './modules/annual-wheel/routes.js';
+import { planRoutes } from './modules/plan/routes.js';
+import { childVoiceRoutes } from './modules/child-voice/routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
+import { reminderRoutes } from './modules/reminders/routes.js';
+import { outboxAdminRoutes } from './platform/outbox/admin.js';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -28,6 +39,8 @@ export interface AppDeps {
   config: Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel' | 'production'>;
   /** Login attempts per IP per minute (lower in tests). */
   loginRateLimit?: number;
+  /** PUBLIC_URL: the address in calendar links and feed URLs; without it, the address a request came in on. */
+  publicUrl?: string;
   logger?: boolean;
 }
 
@@ -86,7 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Authentication comes before validation: without a session, a caller learns nothing from an endpoint's rules.
   // (The session itself is checked inside each request's tenant transaction, see platform/auth/session.ts.)
-  const publicPaths = ['/api/health', '/api/auth/login', '/api/docs'];
+  // The calendar feed is fetched by calendar apps without a session: its secret token is the credential (modules/calendar).
+  const publicPaths = ['/api/health', '/api/auth/login', '/api/docs', '/api/calendar/feed'];
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0]!;
     if (!path.startsWith('/api/') || publicPaths.some((p) => path === p || path.startsWith(p + '/'))) return;
@@ -98,7 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return { status: 'ok', database: deps.database.engine };
   });
 
-  for (const routes of [authRoutes, adminRoutes, legalBasisRoutes, familyRoutes, caseRoutes, measureRoutes, searchRoutes]) {
+  for (const routes of [authRoutes, adminRoutes, legalBasisRoutes, familyRoutes, caseRoutes, measureRoutes, searchRoutes, meetingRoutes, flowRoutes,
+    followUpRoutes, contactRoutes, worklistRoutes, annualWheelRoutes, calendarRoutes, reminderRoutes, outboxAdminRoutes, planRoutes, childVoiceRoutes]) {
     await app.register(routes, { prefix: '/api' });
   }
 

@@ -5,6 +5,9 @@ import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { listMunicipalityIds } from './platform/db/tenants.js';
 import { seedDemo } from './demo/seed.js';
+import { OutboxWorker } from './platform/outbox/worker.js';
+import { transportsFrom } from './platform/outbox/transports.js';
+import { scheduleReminders } from './modules/reminders/commands.js';
 
 /** Starts Tovholder: opens the database, applies migrations, seeds demo data into an empty database, serves. */
 async function main(): Promise<void> {
@@ -13,7 +16,7 @@ async function main(): Promise<void> {
     throw new Error('Production mode needs SESSION_SECRET set in the environment.');
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const app = await buildApp({ database, clock: systemClock, config });
+  const app = await buildApp({ database, clock: systemClock, config, publicUrl: config.publicUrl });
   await migrate(database.db, (message) => app.log.info(message));
 
   const municipalities = await listMunicipalityIds(database.db);
@@ -26,7 +29,18 @@ async function main(): Promise<void> {
     app.log.info(summary, 'seeded demo data into the empty database');
   }
 
+  // Reminders (issue 4 item 7): the scheduler fills the outbox, the worker sends it; OUTBOX_INTERVAL_SECONDS=0 turns both off.
+  const transports = transportsFrom(config, app.log);
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const worker = new OutboxWorker({
+    db: database.db, clock: systemClock, transports, log: app.log,
+    steps: [{ name: 'reminders', run: () => scheduleReminders(database.db, systemClock, publicUrl) }],
+  }, { intervalMs: config.outboxIntervalSeconds * 1000 });
+  if (config.outboxIntervalSeconds > 0) worker.start();
+
   const shutdown = async () => {
+    await worker.stop();
+    transports.close();
     await app.close();
     await database.close();
     process.exit(0);

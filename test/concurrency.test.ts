@@ -184,7 +184,8 @@ describe('uniqueness under concurrent creation comes from constraints, not from 
 
   it('two new leads named at once: the case still has exactly one current lead afterwards', async () => {
     const family = await freshFamily();
-    const next = [await makeUser(t.db, m, { roles: ['coordinator'] }), await makeUser(t.db, m, { roles: ['coordinator'] })];
+    // Coordinators with authority: one without needs the child's caseworker on the case first (000:556-561).
+    const next = [await makeUser(t.db, m, { roles: ['coordinator'], hasAuthority: true }), await makeUser(t.db, m, { roles: ['coordinator'], hasAuthority: true })];
     const responses = await Promise.all(next.map((user) => client(t.app, leadSession).post(`/api/cases/${family.caseId}/assignments`, {
       userId: user.id, role: 'family_coordinator', startsOn: testToday,
     })));

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, listRoutes, testToday, type TestApp } from './app.js';
 import {
-  addAssignment, addTeamMember, client, loginAs, makeFamilyWithCase, makeMeasure, makeMunicipality, makeUser,
-  type Session, type TestFamily, type TestMunicipality, type TestUser,
+  addAssignment, addTeamMember, client, loginAs, makeFamilyWithCase, makeMeasure, makeMeetingRecords, makeMunicipality, makeUser,
+  type Session, type TestMeetingRecords, type TestFamily, type TestMunicipality, type TestUser,
 } from './factories.js';
+import { makeCalendarRecords } from './calendar-fixtures.js';
+import { makeFollowUpRecords } from './follow-up-fixtures.js';
 import { snapshotTenant } from './inspect.js';
+import { makePlanRecords } from './plan-fixtures.js';
 
 /**
  * The canary across every module (style.md §6, threat model "critical"): staff of municipality A, however senior,
@@ -15,10 +18,13 @@ import { snapshotTenant } from './inspect.js';
  */
 
 let t: TestApp;
-let A: { municipality: TestMunicipality; coordinator: TestUser; leader: TestUser; admin: TestUser; family: TestFamily; familyWithoutCase: TestFamily; measureId: string };
+let A: {
+  municipality: TestMunicipality; coordinator: TestUser; leader: TestUser; admin: TestUser; family: TestFamily; familyWithoutCase: TestFamily; measureId: string;
+  plannedMeetingId: string;
+};
 let B: {
   municipality: TestMunicipality; coordinator: TestUser; partner: TestUser; family: TestFamily;
-  measureId: string; buddyAssignmentId: string; teamMemberId: string;
+  measureId: string; buddyAssignmentId: string; teamMemberId: string; meetings: TestMeetingRecords; wheelActivityId: string; outboxMessageId: string;
 };
 let sessions: Record<'coordinator' | 'leader' | 'admin', Session>;
 let bBefore: Awaited<ReturnType<typeof snapshotTenant>>;
@@ -26,7 +32,11 @@ let bBefore: Awaited<ReturnType<typeof snapshotTenant>>;
 /** One shared surname, so A's own family matches every name search aimed at B's. */
 const sharedLastName = 'Skovgaard';
 
-interface Ids { family: string; person: string; case: string; assignment: string; teamMember: string; measure: string; user: string }
+interface Ids {
+  family: string; person: string; case: string; assignment: string; teamMember: string; measure: string; user: string;
+  meeting: string; participant: string; agendaPoint: string; decision: string; agreement: string; fixedTeam: string;
+  wheelActivity: string; outboxMessage: string;
+}
 type RequestSpec = { url: string; payload?: unknown };
 
 /**
@@ -53,14 +63,72 @@ const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   }),
   'PATCH /api/measures/:id': (ids) => ({ url: `/api/measures/${ids.measure}`, payload: { description: 'Ændret udefra', version: 1 } }),
   'DELETE /api/measures/:id': (ids) => ({ url: `/api/measures/${ids.measure}?version=1` }),
+  // Case flow, core teams and meetings (issue 3).
+  'GET /api/cases/:id/flow': (ids) => ({ url: `/api/cases/${ids.case}/flow` }),
+  'POST /api/cases/:id/flow/records': (ids) => ({ url: `/api/cases/${ids.case}/flow/records`, payload: { kind: 'information_shared', text: 'Delt udefra' } }),
+  'POST /api/cases/:id/flow/rounds': (ids) => ({ url: `/api/cases/${ids.case}/flow/rounds`, payload: { reason: 'Ny runde udefra' } }),
+  'POST /api/cases/:id/core-team/apply': (ids) => ({ url: `/api/cases/${ids.case}/core-team/apply`, payload: { teamId: ids.fixedTeam } }),
+  'PATCH /api/core-teams/:id': (ids) => ({ url: `/api/core-teams/${ids.fixedTeam}`, payload: { name: 'Overtaget team', version: 1 } }),
+  'GET /api/cases/:id/meetings': (ids) => ({ url: `/api/cases/${ids.case}/meetings` }),
+  'POST /api/cases/:id/meetings': (ids) => ({ url: `/api/cases/${ids.case}/meetings`, payload: { type: 'status_meeting', scheduledAt: '2026-11-21T09:00:00Z' } }),
+  'GET /api/cases/:id/agreements': (ids) => ({ url: `/api/cases/${ids.case}/agreements` }),
+  'GET /api/meetings/:id': (ids) => ({ url: `/api/meetings/${ids.meeting}` }),
+  'PATCH /api/meetings/:id': (ids) => ({ url: `/api/meetings/${ids.meeting}`, payload: { minutes: 'Udefra', version: 1 } }),
+  'POST /api/meetings/:id/close': (ids) => ({ url: `/api/meetings/${ids.meeting}/close`, payload: { noNextMeetingReason: 'Udefra', version: 1 } }),
+  'POST /api/meetings/:id/cancel': (ids) => ({ url: `/api/meetings/${ids.meeting}/cancel`, payload: { version: 1 } }),
+  'POST /api/meetings/:id/participants': (ids) => ({ url: `/api/meetings/${ids.meeting}/participants`, payload: { kind: 'guest', guestName: 'Snig' } }),
+  'DELETE /api/meeting-participants/:id': (ids) => ({ url: `/api/meeting-participants/${ids.participant}` }),
+  'POST /api/meetings/:id/agenda-points': (ids) => ({ url: `/api/meetings/${ids.meeting}/agenda-points`, payload: { column: 'worries', text: 'Udefra' } }),
+  'PATCH /api/agenda-points/:id': (ids) => ({ url: `/api/agenda-points/${ids.agendaPoint}`, payload: { text: 'Udefra', version: 1 } }),
+  'DELETE /api/agenda-points/:id': (ids) => ({ url: `/api/agenda-points/${ids.agendaPoint}?version=1` }),
+  'POST /api/meetings/:id/decisions': (ids) => ({ url: `/api/meetings/${ids.meeting}/decisions`, payload: { text: 'Udefra' } }),
+  'DELETE /api/meeting-decisions/:id': (ids) => ({ url: `/api/meeting-decisions/${ids.decision}` }),
+  'POST /api/meetings/:id/agreements': (ids) => ({ url: `/api/meetings/${ids.meeting}/agreements`, payload: { text: 'Udefra', ownerUserId: A.coordinator.id, dueOn: '2027-01-01' } }),
+  'PATCH /api/agreements/:id': (ids) => ({ url: `/api/agreements/${ids.agreement}`, payload: { status: 'done', version: 1 } }),  // Joint plan and the child's own voice (issue 3 §4-5). ids.person may be any person of B: a non-child is 404 too.
+  'GET /api/families/:id/plan': (ids) => ({ url: `/api/families/${ids.family}/plan` }),
+  'POST /api/families/:id/plan': (ids) => ({ url: `/api/families/${ids.family}/plan`, payload: { reason: 'Udefra', goals: [] } }),
+  'POST /api/families/:id/plan/versions': (ids) => ({ url: `/api/families/${ids.family}/plan/versions`, payload: { baseVersion: 1, reason: 'Udefra', goals: [] } }),
+  'GET /api/families/:id/plan/versions/:number': (ids) => ({ url: `/api/families/${ids.family}/plan/versions/1` }),
+  'POST /api/families/:id/plan/versions/:number/statuses': (ids) => ({
+    url: `/api/families/${ids.family}/plan/versions/1/statuses`, payload: { reason: 'Udefra', updates: [{ goalKey: ids.family, status: 'achieved' }] },
+  }),
+  'POST /api/families/:id/plan/versions/:number/agreement': (ids) => ({
+    url: `/api/families/${ids.family}/plan/versions/1/agreement`, payload: { agreedOn: testToday, personIds: [ids.person] },
+  }),
+  'GET /api/families/:id/plan/compare': (ids) => ({ url: `/api/families/${ids.family}/plan/compare?from=1&to=1` }),
+  'GET /api/families/:id/plan/pdf': (ids) => ({ url: `/api/families/${ids.family}/plan/pdf` }),
+  'GET /api/children/:id/voice': (ids) => ({ url: `/api/children/${ids.person}/voice` }),
+  'POST /api/children/:id/voice/notes': (ids) => ({ url: `/api/children/${ids.person}/voice/notes`, payload: { occurredOn: testToday, method: 'conversation', summary: 'Udefra' } }),
+  'POST /api/children/:id/voice/scores': (ids) => ({ url: `/api/children/${ids.person}/voice/scores`, payload: { scoredOn: testToday, scores: [{ topic: 'Skole', score: 3 }] } }),
+  // Follow-up, contact, transition and the annual wheel (issue 4).
+  'GET /api/cases/:id/follow-ups': (ids) => ({ url: `/api/cases/${ids.case}/follow-ups` }),
+  'POST /api/cases/:id/follow-ups': (ids) => ({ url: `/api/cases/${ids.case}/follow-ups`, payload: { occurredOn: testToday, form: 'phone', summary: 'Udefra' } }),
+  'GET /api/cases/:id/transition': (ids) => ({ url: `/api/cases/${ids.case}/transition` }),
+  'PUT /api/cases/:id/transition': (ids) => ({ url: `/api/cases/${ids.case}/transition`, payload: { startedOn: testToday } }),
+  'POST /api/families/:id/contacts': (ids) => ({ url: `/api/families/${ids.family}/contacts`, payload: { occurredOn: testToday, channel: 'sms' } }),
+  'GET /api/families/:id/contact-agreement': (ids) => ({ url: `/api/families/${ids.family}/contact-agreement` }),
+  'PUT /api/families/:id/contact-agreement': (ids) => ({ url: `/api/families/${ids.family}/contact-agreement`, payload: { channels: ['phone'], everyDays: 14, prefersSpace: false, revision: 1 } }),
+  'GET /api/families/:id/annual-wheel': (ids) => ({ url: `/api/families/${ids.family}/annual-wheel?year=2027` }),
+  'POST /api/families/:id/annual-wheel/activities': (ids) => ({ url: `/api/families/${ids.family}/annual-wheel/activities`, payload: { year: 2027, month: 3, kind: 'network_meeting' } }),
+  'PATCH /api/annual-wheel/activities/:id': (ids) => ({ url: `/api/annual-wheel/activities/${ids.wheelActivity}`, payload: { scheduledAt: null, version: 1 } }),
+  // Calendar and reminders (issue 4). The feed is public: a token of B's is as unknown to A as any other.
+  'GET /api/meetings/:id/invitation.ics': (ids) => ({ url: `/api/meetings/${ids.meeting}/invitation.ics` }),
+  'GET /api/calendar/feed/:file': () => ({ url: `/api/calendar/feed/${'A'.repeat(43)}.ics` }),
+  'GET /api/persons/:id/reminder-preference': (ids) => ({ url: `/api/persons/${ids.person}/reminder-preference` }),
+  'PUT /api/persons/:id/reminder-preference': (ids) => ({ url: `/api/persons/${ids.person}/reminder-preference`, payload: { optedIn: false, channel: 'email' } }),
+  'POST /api/admin/outbox/:id/retry': (ids) => ({ url: `/api/admin/outbox/${ids.outboxMessage}/retry` }),
 };
 
 const bIds = (): Ids => ({
   family: B.family.familyId, person: B.family.child.id, case: B.family.caseId, assignment: B.buddyAssignmentId,
   teamMember: B.teamMemberId, measure: B.measureId, user: B.coordinator.id,
+  meeting: B.meetings.meetingId, participant: B.meetings.participantId, agendaPoint: B.meetings.agendaPointId, decision: B.meetings.decisionId,
+  agreement: B.meetings.agreementId, fixedTeam: B.meetings.fixedTeamId, wheelActivity: B.wheelActivityId, outboxMessage: B.outboxMessageId,
 });
 const unknownIds = (): Ids => ({
   family: randomUUID(), person: randomUUID(), case: randomUUID(), assignment: randomUUID(), teamMember: randomUUID(), measure: randomUUID(), user: randomUUID(),
+  meeting: randomUUID(), participant: randomUUID(), agendaPoint: randomUUID(), decision: randomUUID(), agreement: randomUUID(), fixedTeam: randomUUID(),
+  wheelActivity: randomUUID(), outboxMessage: randomUUID(),
 });
 
 /** Every string of B that must never reach A: ids, names, CPR numbers. */
@@ -69,7 +137,7 @@ function bSecrets(): string[] {
   return [
     f.familyId, f.caseId, f.child.id, f.parent.id, B.measureId, B.buddyAssignmentId, B.teamMemberId, B.coordinator.id, B.partner.id, B.municipality.id,
     ...Object.values(B.municipality.departments), f.child.cpr, f.parent.cpr, f.child.firstName, f.parent.firstName, B.coordinator.email, B.coordinator.name,
-    B.municipality.name,
+    B.municipality.name, ...Object.values(B.meetings), B.wheelActivityId, B.outboxMessageId,
   ];
 }
 
@@ -89,7 +157,11 @@ beforeAll(async () => {
     const buddyAssignmentId = await addAssignment(db, family.caseId, buddy, 'buddy');
     const teamMemberId = await addTeamMember(db, family.caseId, partner);
     const measureId = await makeMeasure(db, municipality, family.caseId);
-    B = { municipality, coordinator, partner, family, measureId, buddyAssignmentId, teamMemberId };
+    const meetings = await makeMeetingRecords(db, municipality, family, coordinator);
+    await makePlanRecords(db, municipality, family, coordinator, meetings.meetingId, measureId);
+    const { wheelActivityId } = await makeFollowUpRecords(db, family);
+    const { outboxMessageId } = await makeCalendarRecords(db, family, coordinator, meetings.meetingId);
+    B = { municipality, coordinator, partner, family, measureId, buddyAssignmentId, teamMemberId, meetings, wheelActivityId, outboxMessageId };
   }
   {
     const municipality = await makeMunicipality(db, { name: 'Hjem Kommune' });
@@ -100,7 +172,10 @@ beforeAll(async () => {
     const family = await makeFamilyWithCase(db, municipality, { lead: coordinator, lastName: sharedLastName, model: 'sof' });
     const familyWithoutCase = await makeFamilyWithCase(db, municipality, { withCase: false, createdBy: coordinator });
     const measureId = await makeMeasure(db, municipality, family.caseId);
-    A = { municipality, coordinator, leader, admin, family, familyWithoutCase, measureId };
+    const plannedMeeting = await db.insertInto('meetings').values({
+      municipality_id: municipality.id, case_id: family.caseId, type: 'network_meeting', scheduled_at: '2026-11-21T09:00:00Z', created_by: coordinator.id,
+    }).returning('id').executeTakeFirstOrThrow();
+    A = { municipality, coordinator, leader, admin, family, familyWithoutCase, measureId, plannedMeetingId: plannedMeeting.id };
   }
   // Both case counters start at 1: A and B each have a case numbered 2026-00001.
   expect(A.family.caseNumber).toBe(B.family.caseNumber);
@@ -156,6 +231,12 @@ describe('cross-tenant API matrix: municipality A against B\'s records', () => {
       ['hand A\'s case to B\'s department', coordinator, 'PATCH', (x) => ({ url: `/api/cases/${A.family.caseId}`, payload: { responsibleDepartmentId: x.department, version: caseVersion } })],
       ['assign B\'s coordinator to A\'s case', coordinator, 'POST', (x) => ({ url: `/api/cases/${A.family.caseId}/assignments`, payload: { userId: x.user, role: 'buddy', startsOn: testToday } })],
       ['put B\'s coordinator on A\'s core team', coordinator, 'POST', (x) => ({ url: `/api/cases/${A.family.caseId}/team-members`, payload: { userId: x.user } })],
+      ['add B\'s child to A\'s meeting', coordinator, 'POST', (x) => ({ url: `/api/meetings/${A.plannedMeetingId}/participants`, payload: { kind: 'person', personId: x.child } })],
+      ['add B\'s coordinator to A\'s meeting', coordinator, 'POST', (x) => ({ url: `/api/meetings/${A.plannedMeetingId}/participants`, payload: { kind: 'user', userId: x.user } })],
+      ['make B\'s coordinator own an agreement of A\'s meeting', coordinator, 'POST', (x) => ({
+        url: `/api/meetings/${A.plannedMeetingId}/agreements`, payload: { text: 'Aftale', ownerUserId: x.user, dueOn: '2026-12-01' } })],
+      ['make B\'s parent own an agreement of A\'s meeting', coordinator, 'POST', (x) => ({
+        url: `/api/meetings/${A.plannedMeetingId}/agreements`, payload: { text: 'Aftale', ownerPersonId: x.child, dueOn: '2026-12-01' } })],
       ['grant a measure in B\'s department', coordinator, 'POST', (x) => ({ url: `/api/cases/${A.family.caseId}/measures`, payload: {
         legalBasisId: 'BL-86', departmentId: x.department, description: 'Kørsel', startsOn: testToday } })],
       ['move A\'s measure to B\'s department', coordinator, 'PATCH', (x) => ({ url: `/api/measures/${A.measureId}`, payload: { departmentId: x.department, version: 1 } })],

@@ -208,6 +208,42 @@ export function makeParentLogin(db: Database, municipality: TestMunicipality, fa
   return makeUser(db, municipality, { roles: ['parent'], personId: family.parent.id, name: `${family.parent.firstName} ${family.parent.lastName}` });
 }
 
+export interface TestMeetingRecords {
+  meetingId: string; participantId: string; agendaPointId: string; decisionId: string; agreementId: string; fixedTeamId: string;
+}
+
+/**
+ * One row in every table of the case flow and meetings (migration 0003): a held network meeting with a participant,
+ * an agenda point, a decision and an agreement owned by the parent, a second flow round with a record, and a fixed
+ * core team of the municipality with `user` as member.
+ */
+export async function makeMeetingRecords(db: Database, municipality: TestMunicipality, family: TestFamily, user: TestUser): Promise<TestMeetingRecords> {
+  const municipalityId = municipality.id;
+  const meeting = await db.insertInto('meetings').values({
+    municipality_id: municipalityId, case_id: family.caseId, type: 'network_meeting', template: 'loft', scheduled_at: '2026-11-20T09:00:00Z',
+    status: 'closed', closed_at: '2026-11-20T11:00:00Z', closed_by: user.id, next_meeting_on: '2027-01-15', created_by: user.id, minutes: 'Referat',
+  }).returning('id').executeTakeFirstOrThrow();
+  const participant = await db.insertInto('meeting_participants').values({
+    municipality_id: municipalityId, meeting_id: meeting.id, kind: 'user', user_id: user.id, role: 'chair',
+  }).returning('id').executeTakeFirstOrThrow();
+  const point = await db.insertInto('meeting_agenda_points').values({
+    municipality_id: municipalityId, meeting_id: meeting.id, column_key: 'worries', text: 'Søvn', position: 1, created_by: user.id,
+  }).returning('id').executeTakeFirstOrThrow();
+  const decision = await db.insertInto('meeting_decisions').values({ municipality_id: municipalityId, meeting_id: meeting.id, text: 'Aflastning søges', created_by: user.id })
+    .returning('id').executeTakeFirstOrThrow();
+  const agreement = await db.insertInto('meeting_agreements').values({
+    municipality_id: municipalityId, meeting_id: meeting.id, text: 'Ringer til skolen', owner_person_id: family.parent.id, due_on: '2026-12-01', created_by: user.id,
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('case_flow_rounds').values({ municipality_id: municipalityId, case_id: family.caseId, number: 2, reason: 'Ny skole', started_at: '2026-11-01T08:00:00Z', started_by: user.id }).execute();
+  await db.insertInto('case_flow_records').values({
+    municipality_id: municipalityId, case_id: family.caseId, round: 2, step: 'information_gathering', kind: 'information_gathered', text: 'PPR-udtalelse',
+    recorded_at: '2026-11-02T08:00:00Z', recorded_by: user.id,
+  }).execute();
+  const team = await db.insertInto('fixed_core_teams').values({ municipality_id: municipalityId, name: `Kerneteam ${next()}` }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('fixed_core_team_members').values({ municipality_id: municipalityId, team_id: team.id, user_id: user.id, team_role: 'member' }).execute();
+  return { meetingId: meeting.id, participantId: participant.id, agendaPointId: point.id, decisionId: decision.id, agreementId: agreement.id, fixedTeamId: team.id };
+}
+
 export { testToday };
 
 // ---- HTTP ----

@@ -6,10 +6,13 @@ import type { Database } from '../src/platform/db/database.js';
 import { appRole, inTenant, type Trx } from '../src/platform/db/tenant.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import {
-  addAssignment, addTeamMember, makeFamilyWithCase, makeMeasure, makeMunicipality, makeUser,
+  addAssignment, addTeamMember, makeFamilyWithCase, makeMeasure, makeMeetingRecords, makeMunicipality, makeUser,
   type TestFamily, type TestMunicipality, type TestUser,
 } from './factories.js';
+import { makeCalendarRecords } from './calendar-fixtures.js';
+import { makeFollowUpRecords } from './follow-up-fixtures.js';
 import { countRows, tenantTables } from './inspect.js';
+import { makePlanRecords } from './plan-fixtures.js';
 
 /**
  * The second wall (style.md §4, threat model "critical"): PostgreSQL itself keeps municipalities apart, whatever the
@@ -52,7 +55,11 @@ beforeAll(async () => {
     const family = await makeFamilyWithCase(db, municipality, { lead: coordinator, model: 'sof' });
     await addAssignment(db, family.caseId, buddy, 'buddy');
     await addTeamMember(db, family.caseId, partner);
-    await makeMeasure(db, municipality, family.caseId);
+    const measureId = await makeMeasure(db, municipality, family.caseId);
+    const meetings = await makeMeetingRecords(db, municipality, family, coordinator);
+    await makePlanRecords(db, municipality, family, coordinator, meetings.meetingId, measureId);
+    await makeFollowUpRecords(db, family);
+    await makeCalendarRecords(db, family, coordinator, meetings.meetingId);
     await db.insertInto('sessions').values({
       id: `session-${key}-${randomUUID()}`, municipality_id: municipality.id, user_id: coordinator.id, csrf_token: 'csrf',
       created_at: new Date('2026-11-22T10:00:00Z'), expires_at: new Date('2026-11-22T18:00:00Z'),

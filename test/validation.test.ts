@@ -193,6 +193,22 @@ describe('rules of the register', () => {
     expect(body.error.details[0]!.message).toContain('BL §87');
   });
 
+  it('a Barnets Lov §32 measure without purpose, duration, consent and the barnets-plan decision → 422 naming each, nothing written', async () => {
+    const { status, body } = await refused(() => api().post(`/api/cases/${family.caseId}/measures`, measure({ legalBasisId: 'BL-32' })));
+    expect(status).toBe(422);
+    expect(body.error.code).toBe('measure_duties_missing');
+    expect(fields(body)).toEqual(['purpose', 'expectedDuration', 'custodyConsentOn', 'childPlanDecision']);
+  });
+
+  it('a complete §32 measure is recorded, and barnets plan is due 3 months after the decision (§91)', async () => {
+    const response = await api().post(`/api/cases/${family.caseId}/measures`, measure({
+      legalBasisId: 'BL-32', purpose: 'Trivsel i hjemmet', expectedDuration: '6 måneder', custodyConsentOn: '2026-11-20',
+      childPlanDecision: 'made', childPlanDecidedOn: '2026-11-30',
+    }));
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ purpose: 'Trivsel i hjemmet', childPlanDecision: 'made', childPlanDueOn: '2027-02-28' });
+  });
+
   it('a measure that ends before it starts → 422 period_invalid on endsOn', async () => {
     const { status, body } = await refused(() => api().post(`/api/cases/${family.caseId}/measures`, measure({ startsOn: '2026-12-01', endsOn: '2026-11-30' })));
     expect(status).toBe(422);
@@ -269,5 +285,22 @@ describe('malformed and oversized requests', () => {
   it('a JSON array where an object belongs → 400, nothing written', async () => {
     const { status } = await refused(() => api().post('/api/families', [{ name: 'Familien Liste' }]));
     expect(status).toBe(400);
+  });
+});
+
+describe('partial updates', () => {
+  it('a PATCH that leaves out an optional text keeps it; an empty string clears it', async () => {
+    const read = async () => (await api().get(`/api/families/${family.familyId}`)).json() as { address: string | null; notes: string | null; version: number };
+    let current = await read();
+    let response = await api().patch(`/api/families/${family.familyId}`, { address: 'Testvej 1', notes: 'Første note', version: current.version });
+    expect(response.statusCode, response.body).toBe(200);
+    current = await read();
+    response = await api().patch(`/api/families/${family.familyId}`, { notes: 'Anden note', version: current.version });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(await read()).toMatchObject({ address: 'Testvej 1', notes: 'Anden note' });
+    current = await read();
+    response = await api().patch(`/api/families/${family.familyId}`, { address: '', version: current.version });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(await read()).toMatchObject({ address: null, notes: 'Anden note' });
   });
 });

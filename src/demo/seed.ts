@@ -44,6 +44,13 @@ const measureText: Record<string, string> = {
   'BL-32': 'Familiebehandling', 'BL-35-4-1': 'Økonomisk støtte til fritidsaktivitet', 'BL-86': 'Merudgifter til hjælpemidler og kørsel',
   'BL-87': 'Tabt arbejdsfortjeneste, 15 timer/uge', 'BL-90-2': 'Aflastning en weekend om måneden',
 };
+/** Barnets Lov §32 stk. 2-3 and §91 on a demo support measure (measure/rules.ts checkMeasureDuties). */
+const supportMeasureDuties = (startsOn: string, planMade: boolean) => ({
+  purpose: 'At forældrene får redskaber til at skabe forudsigelige rammer i hverdagen, så barnet trives hjemme.',
+  expected_duration: '6 måneder', custody_consent_on: startsOn,
+  child_plan_decision: planMade ? 'made' : 'not_made', child_plan_decided_on: startsOn,
+  child_plan_reason: planMade ? null : 'Indsatsen er kortvarig og afgrænset; familiens mål står i den fælles plan.',
+});
 const measureDepartment = (id: string): DepartmentKind => (['SEL-50', 'SEL-52', 'BL-19', 'BL-20', 'BL-32', 'SEL-11', 'BL-30'].includes(id) ? (id.endsWith('52') || id === 'BL-32' ? 'family_therapy' : 'child_disability') : 'child_disability');
 
 export interface SeedSummary { municipalities: number; families: number; cases: number; users: number }
@@ -160,6 +167,7 @@ async function seedMunicipality(db: Database, random: Random, today: string, pas
         await db.insertInto('measures').values({
           municipality_id: municipalityId, case_id: created.id, legal_basis_id: legalBasisId, department_id: departments.get(measureDepartment(legalBasisId))!,
           description: measureText[legalBasisId] ?? legalBasisId, starts_on: openedOn, ends_on: random.chance(0.1) ? addDays(today, random.int(30, 300)) : null,
+          ...(legalBasisId === 'BL-32' ? supportMeasureDuties(openedOn, random.chance(0.6)) : {}),
         }).execute();
       }
     }

@@ -2,6 +2,8 @@ import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-rou
 import { AppLayout } from './components/layout/AppLayout';
 import { AdminOnly } from './features/admin/AdminOnly';
 import { UsersPage } from './features/admin/UsersPage';
+import { OutboxPage } from './features/admin/OutboxPage';
+import { CalendarFeedPage } from './features/calendar/CalendarFeedPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { AddAssignmentPage } from './features/team/AddAssignmentPage';
 import { AddTeamMemberPage } from './features/team/AddTeamMemberPage';
@@ -17,6 +19,19 @@ import { OwnFamilyPage } from './features/parent/OwnFamilyPage';
 import { AddMemberPage } from './features/person/AddMemberPage';
 import { EditPersonPage } from './features/person/EditPersonPage';
 import { SearchPage } from './features/search/SearchPage';
+import { CreateMeetingPage } from './features/meeting/CreateMeetingPage';
+import { MeetingPage } from './features/meeting/MeetingPage';
+import { AnnualWheelPage } from './features/annual-wheel/AnnualWheelPage';
+import { ContactPage } from './features/contact/ContactPage';
+import { FollowUpPage } from './features/follow-up/FollowUpPage';
+import { TransitionPage } from './features/follow-up/TransitionPage';
+import { WorklistPage } from './features/worklist/WorklistPage';
+import { PlanAgreePage } from './features/plan/PlanAgreePage';
+import { PlanEditPage } from './features/plan/PlanEditPage';
+import { PlanPage } from './features/plan/PlanPage';
+import { PlanPrintPage } from './features/plan/PlanPrintPage';
+import { PlanStatusPage } from './features/plan/PlanStatusPage';
+import { ChildVoicePage } from './features/child-voice/ChildVoicePage';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/SessionContext';
 
@@ -42,8 +57,23 @@ export const routes: RouteObject[] = [
       { path: '/cases/:caseId/measures/:measureId/edit', element: guarded(<MeasureFormPage />) },
       { path: '/cases/:caseId/assignments/new', element: guarded(<AddAssignmentPage />) },
       { path: '/cases/:caseId/team-members/new', element: guarded(<AddTeamMemberPage />) },
+      { path: '/cases/:caseId/meetings/new', element: guarded(<CreateMeetingPage />) },
+      { path: '/meetings/:meetingId', element: guarded(<MeetingPage />) },
+      { path: '/worklist', element: guarded(<WorklistPage />) },
+      { path: '/cases/:caseId/follow-ups/new', element: guarded(<FollowUpPage />) },
+      { path: '/cases/:caseId/transition', element: guarded(<TransitionPage />) },
+      { path: '/families/:familyId/contact', element: guarded(<ContactPage />) },
+      { path: '/families/:familyId/annual-wheel', element: guarded(<AnnualWheelPage />) },
+      { path: '/families/:familyId/plan', element: guarded(<PlanPage />) },
+      { path: '/families/:familyId/plan/edit', element: guarded(<PlanEditPage />) },
+      { path: '/families/:familyId/plan/status', element: guarded(<PlanStatusPage />) },
+      { path: '/families/:familyId/plan/agree', element: guarded(<PlanAgreePage />) },
+      { path: '/families/:familyId/plan/print', element: guarded(<PlanPrintPage />) },
+      { path: '/children/:childId/voice', element: guarded(<ChildVoicePage />) },
       { path: '/my-family', element: guarded(<OwnFamilyPage />) },
       { path: '/admin/users', element: guarded(<AdminOnly><UsersPage /></AdminOnly>) },
+      { path: '/admin/outbox', element: guarded(<AdminOnly><OutboxPage /></AdminOnly>) },
+      { path: '/settings/calendar', element: guarded(<CalendarFeedPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

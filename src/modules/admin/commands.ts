@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { audit } from '../../platform/audit/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
-import { notFound, staleVersion } from '../../platform/http/errors.js';
+import { notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
+import { checkTimeSettings } from '../cadence/rules.js';
 import { requireRole } from '../../platform/policy/policy.js';
 import type { DepartmentInput, MunicipalityUpdate, UserInput, UserUpdate, UserView } from './schema.js';
 
@@ -20,6 +21,15 @@ export async function getMunicipality(trx: Trx) {
 
 export async function updateMunicipality(trx: Trx, ctx: RequestContext, input: MunicipalityUpdate) {
   requireRole(ctx.actor, 'manage_municipality');
+  // The SOF follow-up cadence is fixed and refused here (001:770-771); EFEI's status-meeting cadence and the transition
+  // lead time are the municipality's to set (cadence/rules.ts checkTimeSettings).
+  const problems = input.settings ? checkTimeSettings(input.settings) : [];
+  if (problems.length > 0) {
+    const fixed = problems.some((p) => p.code === 'cadence_fixed');
+    throw unprocessable(fixed ? 'cadence_fixed' : 'settings_invalid', fixed
+      ? 'The follow-up cadence is fixed by the model and cannot be set by a municipality (001:770-771).'
+      : 'A setting has a value outside its range.', problems);
+  }
   const current = await getMunicipality(trx);
   const updated = await trx.updateTable('municipalities').set({
     name: input.name ?? current.name,

@@ -55,3 +55,89 @@ describe('next follow-up date', () => {
     expect(nextFollowUpDue(cadenceFor([]), '2026-01-01')).toBeNull();
   });
 });
+
+import {
+  addDays, bucketOf, checkTimeSettings, dueDatesInYear, followUpPlan, timeSettingsOf, transitionStartBy, eighteenthBirthday, type FollowUpFacts,
+} from './rules.js';
+
+/** A measure on a timeline: its legal basis and the days it is active (ends inclusive, null = open). */
+interface TimedMeasure { id: string; from: string; to: string | null }
+const activeOn = (measures: TimedMeasure[], day: string) => measures.filter((m) => m.from <= day && (m.to === null || m.to >= day)).map((m) => category[m.id]!);
+const sof = (over: Partial<FollowUpFacts>): FollowUpFacts => ({ model: 'sof', status: 'in_operation', openedOn: '2026-03-02', categories: [], lastFollowUpOn: null, lastStatusMeetingOn: null, ...over });
+
+describe('next follow-up due date: last completed follow-up (or case start) + cadence (001:753-771, 002:215-226)', () => {
+  it.each([
+    // [measures, last follow-up, today, expected cadence, expected due]
+    ['compensation only, no follow-up yet: case start + 3 calendar months', [{ id: 'BL-86', from: '2026-03-02', to: null }], null, '2026-04-01', 'three_months', '2026-06-02'],
+    ['compensation only, after a follow-up: follow-up + 3 months', [{ id: 'BL-86', from: '2026-03-02', to: null }], '2026-05-31', '2026-06-01', 'three_months', '2026-08-31'],
+    ['support measure: case start + 42 days', [{ id: 'BL-32', from: '2026-03-02', to: null }], null, '2026-03-10', 'six_weeks', '2026-04-13'],
+    ['a §32 added to §86: recomputed from the same case start with 6 weeks', [{ id: 'BL-86', from: '2026-03-02', to: null }, { id: 'BL-32', from: '2026-05-01', to: null }], null, '2026-05-02', 'six_weeks', '2026-04-13'],
+    ['a §32 added after a follow-up: recomputed from that follow-up', [{ id: 'BL-86', from: '2026-03-02', to: null }, { id: 'BL-32', from: '2026-05-01', to: null }], '2026-04-20', '2026-05-02', 'six_weeks', '2026-06-01'],
+    ['the §32 ended: back to 3 months from the last follow-up', [{ id: 'BL-86', from: '2026-03-02', to: null }, { id: 'BL-32', from: '2026-05-01', to: '2026-06-30' }], '2026-06-10', '2026-07-01', 'three_months', '2026-09-10'],
+    ['SEL §50 replaced by BL §20 on 1 January 2024: still 6 weeks', [{ id: 'SEL-50', from: '2023-06-01', to: '2023-12-31' }, { id: 'BL-20', from: '2024-01-01', to: null }], '2024-01-05', '2024-01-10', 'six_weeks', '2024-02-16'],
+    ['only §18 screening: no cadence, no date (explicit)', [{ id: 'BL-18', from: '2026-03-02', to: null }], null, '2026-04-01', 'none', null],
+    ['all measures ended: no cadence, no date (explicit)', [{ id: 'BL-86', from: '2026-03-02', to: '2026-03-31' }], null, '2026-04-01', 'none', null],
+    ['only SEL §84: 3 months (compensation, decided)', [{ id: 'SEL-84', from: '2023-03-01', to: null }], '2023-11-30', '2023-12-01', 'three_months', '2024-02-29'],
+  ] as Array<[string, TimedMeasure[], string | null, string, string, string | null]>)('%s', (_title, measures, last, today, cadence, due) => {
+    const plan = followUpPlan(sof({ categories: activeOn(measures, today), lastFollowUpOn: last, openedOn: measures[0]!.from }), { efeiStatusMeetingWeeks: null });
+    expect(plan.rule).toBe('sof_follow_up');
+    if (plan.rule !== 'sof_follow_up') return;
+    expect(plan.cadence.kind).toBe(cadence);
+    expect(plan.dueOn).toBe(due);
+  });
+
+  it('a closed case has nothing due', () => {
+    expect(followUpPlan(sof({ status: 'closed', categories: ['assessment'] }), { efeiStatusMeetingWeeks: 6 })).toMatchObject({ rule: 'none', reason: 'case_closed', dueOn: null });
+  });
+});
+
+describe('EFEI status meetings at the municipality\'s cadence (003:61-66)', () => {
+  const efei = (over: Partial<FollowUpFacts>): FollowUpFacts => ({ ...sof({}), model: 'efei', ...over });
+  it('counts from the last held status meeting, else the case start', () => {
+    expect(followUpPlan(efei({}), { efeiStatusMeetingWeeks: 4 }).dueOn).toBe('2026-03-30');
+    expect(followUpPlan(efei({ lastStatusMeetingOn: '2026-11-02' }), { efeiStatusMeetingWeeks: 4 }).dueOn).toBe('2026-11-30');
+  });
+  it('has no date, and says why, while the municipality has not set it or in ordinary operation', () => {
+    expect(followUpPlan(efei({}), { efeiStatusMeetingWeeks: null })).toMatchObject({ cadence: { kind: 'none', reason: 'efei_cadence_not_set' }, dueOn: null });
+    expect(followUpPlan(efei({ status: 'ordinary_operation' }), { efeiStatusMeetingWeeks: 4 })).toMatchObject({ cadence: { kind: 'none', reason: 'ordinary_operation' } });
+  });
+  it('does not use the SOF cadence, whatever the measures', () => {
+    expect(followUpPlan(efei({ categories: ['assessment'] }), { efeiStatusMeetingWeeks: 8 }).dueOn).toBe(addDays('2026-03-02', 56));
+  });
+});
+
+describe('municipality settings: the SOF cadence cannot be set (001:770-771)', () => {
+  it.each(['followUpCadence', 'sofCadenceWeeks', 'opfølgningskadence', 'cadence'])('refuses %s', (key) => {
+    expect(checkTimeSettings({ [key]: 4 })).toEqual([expect.objectContaining({ field: `settings.${key}`, code: 'cadence_fixed' })]);
+  });
+  it('accepts the EFEI status meeting cadence and the transition lead time, within range', () => {
+    expect(checkTimeSettings({ efeiStatusMeetingWeeks: 6, transitionLeadTimeMonths: 18, bench: true })).toEqual([]);
+    expect(checkTimeSettings({ efeiStatusMeetingWeeks: 0 })).toEqual([expect.objectContaining({ field: 'settings.efeiStatusMeetingWeeks' })]);
+    expect(checkTimeSettings({ transitionLeadTimeMonths: 1.5 })).toEqual([expect.objectContaining({ field: 'settings.transitionLeadTimeMonths' })]);
+  });
+  it('reads unset settings as "no EFEI cadence" and the documented 12-month lead time', () => {
+    expect(timeSettingsOf({})).toEqual({ efeiStatusMeetingWeeks: null, transitionLeadTimeMonths: 12 });
+    expect(timeSettingsOf({ efeiStatusMeetingWeeks: 6, transitionLeadTimeMonths: 9 })).toEqual({ efeiStatusMeetingWeeks: 6, transitionLeadTimeMonths: 9 });
+  });
+});
+
+describe('due buckets, the year ahead and the transition before 18', () => {
+  it('sorts a due date into overdue / today / this week (next 7 days) / later', () => {
+    expect(bucketOf('2026-11-21', '2026-11-22')).toBe('overdue');
+    expect(bucketOf('2026-11-22', '2026-11-22')).toBe('today');
+    expect(bucketOf('2026-11-29', '2026-11-22')).toBe('this_week');
+    expect(bucketOf('2026-11-30', '2026-11-22')).toBe('later');
+  });
+  it('projects the follow-ups of a year, an overdue one planned from today', () => {
+    const plan = followUpPlan(sof({ categories: ['compensation'], lastFollowUpOn: '2026-11-01' }), { efeiStatusMeetingWeeks: null });
+    expect(dueDatesInYear(plan, 2027, '2026-11-22')).toEqual(['2027-02-01', '2027-05-01', '2027-08-01', '2027-11-01']);
+    const overdue = followUpPlan(sof({ categories: ['assessment'], lastFollowUpOn: '2026-09-01' }), { efeiStatusMeetingWeeks: null });
+    expect(dueDatesInYear(overdue, 2026, '2026-11-22')).toEqual(['2026-11-22']);
+  });
+  it('the transition must start the lead time before the 18th birthday (004:4088-4095)', () => {
+    expect(eighteenthBirthday('2009-02-28')).toBe('2027-02-28');
+    expect(transitionStartBy('2009-05-10', 12)).toBe('2026-05-10');
+    expect(transitionStartBy('2008-08-31', 6)).toBe('2026-02-28');
+    expect(transitionStartBy(null, 12)).toBeNull();
+  });
+});

@@ -57,3 +57,178 @@ export function nextFollowUpDue(cadence: Cadence, lastFollowUpOrStart: string): 
       return null;
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Due dates, EFEI status meetings and the municipality's settings. Everything that decides *when* something is due
+// lives below, next to the cadence, so the worklist, "Mine familier", the follow-up page and the annual wheel agree.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** One day in milliseconds; dates are calendar dates (YYYY-MM-DD) computed in UTC so no DST hour is ever lost. */
+const dayMs = 86_400_000;
+
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(isoDate + 'T00:00:00Z') + days * dayMs).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / dayMs);
+}
+
+/**
+ * Which held meetings count as a completed follow-up (decision, documented in docs/glossary.md): a closed meeting of
+ * type follow_up, status_meeting or network_meeting is a follow-up with the family on its date — SOF's follow-up may be
+ * a phone call or a physical meeting (001:811-813) and network meetings are where the family and network follow up on
+ * shared goals (001:525-530). Start conversations, home visits logged as meetings etc. do not reset the cadence; a
+ * caseworker who used them as a follow-up records the follow-up in the log.
+ */
+export const followUpMeetingTypes = ['follow_up', 'status_meeting', 'network_meeting'] as const;
+
+/** EFEI: the core team's status meetings run at a fixed cadence that the municipality sets (003:61-66). */
+export type StatusMeetingCadence =
+  | { kind: 'weeks'; weeks: number; days: number }
+  | { kind: 'none'; reason: 'efei_cadence_not_set' | 'ordinary_operation' };
+
+/** The settings of a municipality that time-based rules read (municipalities.settings). */
+export interface TimeSettings {
+  /** EFEI status meetings every N weeks (003:61-66); null = the municipality has not set it. */
+  efeiStatusMeetingWeeks: number | null;
+  /** How many months before the 18th birthday the transition to adult services must have started (004:4088-4095). */
+  transitionLeadTimeMonths: number;
+}
+
+/**
+ * The transition lead time when a municipality has not set one: 12 months. A documented default, not a silent one —
+ * the evaluation asks only that the transition starts "i tide" (004:4092-4093); a year gives adult services one full
+ * annual wheel to plan with the family. The administrator changes it in the municipality's settings.
+ */
+export const defaultTransitionLeadTimeMonths = 12;
+
+/** Reads the time settings from the municipality's settings object (already validated when it was saved). */
+export function timeSettingsOf(settings: Record<string, unknown> | null | undefined): TimeSettings {
+  const weeks = settings?.efeiStatusMeetingWeeks;
+  const months = settings?.transitionLeadTimeMonths;
+  return {
+    efeiStatusMeetingWeeks: typeof weeks === 'number' && Number.isInteger(weeks) && weeks > 0 ? weeks : null,
+    transitionLeadTimeMonths: typeof months === 'number' && Number.isInteger(months) && months >= 0 ? months : defaultTransitionLeadTimeMonths,
+  };
+}
+
+/** Keys an administrator may not set: the SOF cadence is fixed (001:770-771, 002:226). */
+const fixedCadenceKey = /cadence|kadence|followupweeks|followupmonths|opfoelgning|opfølgning/i;
+
+export interface SettingsProblem { field: string; code: string; message: string }
+
+/**
+ * Validates a municipality's settings before they are saved. The follow-up cadence is refused outright: "Opfølgnings-
+ * kadencerne er faste og kan ikke defineres eller tilpasses af den enkelte kommune" (001:770-771). The EFEI status
+ * meeting cadence (003:61-66) and the transition lead time (004:4088-4095) are the municipality's to set.
+ */
+export function checkTimeSettings(settings: Record<string, unknown>): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  for (const key of Object.keys(settings)) {
+    if (key !== 'efeiStatusMeetingWeeks' && fixedCadenceKey.test(key)) {
+      problems.push({
+        field: `settings.${key}`, code: 'cadence_fixed',
+        message: 'The follow-up cadence is fixed by the model and cannot be set by a municipality (001:770-771): every 6 weeks or every 3 months by the case\'s legal bases.',
+      });
+    }
+  }
+  const weeks = settings.efeiStatusMeetingWeeks;
+  if (weeks !== undefined && weeks !== null && !(typeof weeks === 'number' && Number.isInteger(weeks) && weeks >= 1 && weeks <= 26)) {
+    problems.push({ field: 'settings.efeiStatusMeetingWeeks', code: 'out_of_range', message: 'Give the status meeting cadence as a whole number of weeks, 1-26.' });
+  }
+  const months = settings.transitionLeadTimeMonths;
+  if (months !== undefined && months !== null && !(typeof months === 'number' && Number.isInteger(months) && months >= 1 && months <= 60)) {
+    problems.push({ field: 'settings.transitionLeadTimeMonths', code: 'out_of_range', message: 'Give the transition lead time as a whole number of months, 1-60.' });
+  }
+  return problems;
+}
+
+/** What a case needs to know its next follow-up: the facts the worklist query returns per case. */
+export interface FollowUpFacts {
+  model: 'efei' | 'sof';
+  status: 'open' | 'in_operation' | 'ordinary_operation' | 'closed';
+  openedOn: string;
+  /** Categories of the measures active today. */
+  categories: LegalBasisCategory[];
+  /** Last completed follow-up (log entry or held follow-up/status/network meeting), on or before today. */
+  lastFollowUpOn: string | null;
+  /** EFEI: last held status meeting, on or before today. */
+  lastStatusMeetingOn: string | null;
+}
+
+export type FollowUpPlan =
+  | { rule: 'sof_follow_up'; cadence: Cadence; countsFrom: string; countsFromFollowUp: boolean; dueOn: string | null }
+  | { rule: 'efei_status_meeting'; cadence: StatusMeetingCadence; countsFrom: string; countsFromFollowUp: boolean; dueOn: string | null }
+  | { rule: 'none'; reason: 'case_closed'; countsFrom: null; countsFromFollowUp: false; dueOn: null };
+
+/**
+ * The next follow-up of a case (001:753-771, 002:215-226, 003:61-66). Decided per model:
+ * - SOF: the fixed cadence from the categories of the measures active *today*, counted from the last completed
+ *   follow-up or, before the first, from the case's start. So when the §§ change, the due date is recomputed from
+ *   the same last follow-up with the new cadence (a change never resets the count, and never needs a migration).
+ * - EFEI: the core team's status meeting at the municipality's cadence (003:61-66), counted from the last held status
+ *   meeting or the case's start; while the municipality has not set it, or once the case is in ordinary operation
+ *   (close interdisciplinary coordination no longer needed, 000:193-199), there is no due date and the reason says why.
+ * - A closed case has nothing due.
+ */
+export function followUpPlan(facts: FollowUpFacts, settings: Pick<TimeSettings, 'efeiStatusMeetingWeeks'>): FollowUpPlan {
+  if (facts.status === 'closed') return { rule: 'none', reason: 'case_closed', countsFrom: null, countsFromFollowUp: false, dueOn: null };
+  if (facts.model === 'sof') {
+    const cadence = cadenceFor(facts.categories);
+    const countsFrom = facts.lastFollowUpOn ?? facts.openedOn;
+    return { rule: 'sof_follow_up', cadence, countsFrom, countsFromFollowUp: facts.lastFollowUpOn !== null, dueOn: nextFollowUpDue(cadence, countsFrom) };
+  }
+  const cadence: StatusMeetingCadence = facts.status === 'ordinary_operation' ? { kind: 'none', reason: 'ordinary_operation' }
+    : settings.efeiStatusMeetingWeeks === null ? { kind: 'none', reason: 'efei_cadence_not_set' }
+    : { kind: 'weeks', weeks: settings.efeiStatusMeetingWeeks, days: settings.efeiStatusMeetingWeeks * 7 };
+  const countsFrom = facts.lastStatusMeetingOn ?? facts.openedOn;
+  return {
+    rule: 'efei_status_meeting', cadence, countsFrom, countsFromFollowUp: facts.lastStatusMeetingOn !== null,
+    dueOn: cadence.kind === 'weeks' ? addDays(countsFrom, cadence.days) : null,
+  };
+}
+
+/** The step from one due date to the next under a plan, for projecting a year ahead (the annual wheel). */
+export function nextAfter(plan: FollowUpPlan, dueOn: string): string | null {
+  if (plan.rule === 'sof_follow_up') return nextFollowUpDue(plan.cadence, dueOn);
+  if (plan.rule === 'efei_status_meeting' && plan.cadence.kind === 'weeks') return addDays(dueOn, plan.cadence.days);
+  return null;
+}
+
+/** Due dates of a plan that fall in a calendar year, assuming each is held on its due date (001:862-864). */
+export function dueDatesInYear(plan: FollowUpPlan, year: number, from: string): string[] {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const dates: string[] = [];
+  let due: string | null = plan.dueOn;
+  // An overdue follow-up is planned for today ("from"): it is not skipped in the wheel, nor placed in the past.
+  if (due !== null && due < from) due = from;
+  for (let guard = 0; due !== null && due <= last && guard < 400; guard++) {
+    if (due >= first) dates.push(due);
+    due = nextAfter(plan, due);
+  }
+  return dates;
+}
+
+/** Where an item with a due date stands today: the worklist's three groups, or later. "This week" = the next 7 days. */
+export type DueBucket = 'overdue' | 'today' | 'this_week' | 'later';
+export function bucketOf(dueOn: string, today: string): DueBucket {
+  if (dueOn < today) return 'overdue';
+  if (dueOn === today) return 'today';
+  return dueOn <= addDays(today, 7) ? 'this_week' : 'later';
+}
+
+/**
+ * The day by which the transition to adult services must have started: the 18th birthday minus the municipality's
+ * lead time (004:4088-4095). Null without a birth date.
+ */
+export function transitionStartBy(birthDate: string | null, leadTimeMonths: number): string | null {
+  if (!birthDate) return null;
+  return addCalendarMonths(eighteenthBirthday(birthDate), -leadTimeMonths);
+}
+
+/** The 18th birthday; a child born on 29 February turns 18 on 28 February in a non-leap year. */
+export function eighteenthBirthday(birthDate: string): string {
+  return addCalendarMonths(birthDate, 18 * 12);
+}

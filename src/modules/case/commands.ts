@@ -7,7 +7,7 @@ import { allowsCase, requireCase, requireRole } from '../../platform/policy/poli
 import { findFamilyWithReason } from '../family/repo.js';
 import { measuresOfCases } from '../measure/repo.js';
 import { allocateCaseNumber, assignmentsOf, casesOfFamily, findCase, teamMembersOf, type CaseRow } from './repo.js';
-import { checkLeadRole, checkStatusChange, leadRoleOf } from './rules.js';
+import { checkCaseworkerAuthority, checkCoordinator, checkLeadRole, checkStatusChange, leadRoleOf } from './rules.js';
 import type { AssignmentInput, CaseInput, CaseSummary, CaseUpdate, TeamMemberInput } from './schema.js';
 
 /** Builds the full views of some cases the actor may read: assignments, core team, measures, abilities. */
@@ -68,6 +68,11 @@ export async function createCase(trx: Trx, ctx: RequestContext, input: CaseInput
   }
   const leadUserId = input.leadUserId ?? ctx.actor.userId;
   await requireStaff(trx, leadUserId, 'leadUserId');
+  if (input.model === 'efei') {
+    // A new case has no caseworker yet, so only the department half of 000:556-561 can be enforced here; a coordinator
+    // without authority shows the warning until the child's caseworker is assigned.
+    checkCoordinator(await coordinatorFacts(trx, leadUserId), true, 'leadUserId');
+  }
   const caseNumber = await allocateCaseNumber(trx, ctx.actor.municipalityId, Number(input.openedOn.slice(0, 4)));
   const created = await trx.insertInto('cases').values({
     municipality_id: ctx.actor.municipalityId, family_id: input.familyId, child_id: input.childId, case_number: caseNumber,
@@ -84,6 +89,24 @@ export async function createCase(trx: Trx, ctx: RequestContext, input: CaseInput
     return (await summarize(trx, ctx, [{ ...row!, reason: 'family_creator' }]))[0]!;
   }
   return (await summarize(trx, ctx, [row]))[0]!;
+}
+
+/** What 000:556-561 asks of a family coordinator: their department's kind and whether they have authority. */
+export async function coordinatorFacts(trx: Trx, userId: string): Promise<{ departmentKind: string | null; hasAuthority: boolean }> {
+  const user = await trx.selectFrom('users as u')
+    .leftJoin('departments as d', (join) => join.onRef('d.municipality_id', '=', 'u.municipality_id').onRef('d.id', '=', 'u.department_id'))
+    .select(['d.kind', 'u.has_authority']).where('u.id', '=', userId).executeTakeFirst();
+  return { departmentKind: user?.kind ?? null, hasAuthority: user?.has_authority ?? false };
+}
+
+/** Whether the case has the child's caseworker with authority assigned on the given day. */
+export async function hasCaseworkerWithAuthority(trx: Trx, caseId: string, on: string): Promise<boolean> {
+  const row = await trx.selectFrom('case_assignments as a')
+    .innerJoin('users as u', (join) => join.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.user_id'))
+    .select('a.id').where('a.case_id', '=', caseId).where('a.role', '=', 'caseworker').where('u.has_authority', '=', true)
+    .where('a.starts_on', '<=', on).where((eb) => eb.or([eb('a.ends_on', 'is', null), eb('a.ends_on', '>=', on)]))
+    .executeTakeFirst();
+  return !!row;
 }
 
 /** Assignees and core-team members are staff of the municipality (RLS already keeps other municipalities out). */
@@ -123,6 +146,11 @@ export async function addAssignment(trx: Trx, ctx: RequestContext, caseId: strin
   const { row, reason } = await loadCase(trx, ctx, caseId, 'manage_team');
   checkLeadRole(row.model, input.role);
   await requireStaff(trx, input.userId, 'userId');
+  if (input.role === 'family_coordinator') {
+    checkCoordinator(await coordinatorFacts(trx, input.userId), await hasCaseworkerWithAuthority(trx, caseId, input.startsOn));
+  } else if (input.role === 'caseworker') {
+    checkCaseworkerAuthority((await coordinatorFacts(trx, input.userId)).hasAuthority);
+  }
   if (input.role === leadRoleOf[row.model]) {
     // A new lead replaces the current one: the family always has exactly one contact (000:97-99, 001:160-187).
     const current = await trx.selectFrom('case_assignments').select(['id', 'starts_on']).where('case_id', '=', caseId)

@@ -56,10 +56,12 @@ export async function teamMembersOf(trx: Trx, caseIds: string[]): Promise<Array<
   const rows = await trx.selectFrom('case_team_members as t')
     .innerJoin('users as u', (join) => join.onRef('u.municipality_id', '=', 't.municipality_id').onRef('u.id', '=', 't.user_id'))
     .leftJoin('departments as d', (join) => join.onRef('d.municipality_id', '=', 'u.municipality_id').onRef('d.id', '=', 'u.department_id'))
-    .select(['t.id', 't.case_id', 't.user_id', 'u.name', 'd.name as department_name', 't.team_role', 't.added_on', 't.removed_on'])
+    .select(['t.id', 't.case_id', 't.user_id', 'u.name', 'u.roles', 'u.department_id', 'd.kind as department_kind', 'd.name as department_name',
+      't.team_role', 't.added_on', 't.removed_on'])
     .where('t.case_id', 'in', caseIds).orderBy('t.added_on').execute();
   return rows.map((r) => ({
-    id: r.id, caseId: r.case_id, userId: r.user_id, name: r.name, departmentName: r.department_name, teamRole: r.team_role, addedOn: r.added_on, removedOn: r.removed_on,
+    id: r.id, caseId: r.case_id, userId: r.user_id, name: r.name, departmentName: r.department_name, departmentId: r.department_id,
+    departmentKind: r.department_kind, external: r.roles.includes('external_partner'), teamRole: r.team_role, addedOn: r.added_on, removedOn: r.removed_on,
   }));
 }
 

@@ -55,6 +55,10 @@ export const TeamMemberView = z.object({
   userId: z.string().uuid(),
   name: z.string(),
   departmentName: z.string().nullable(),
+  departmentId: z.string().uuid().nullable(),
+  departmentKind: z.string().nullable(),
+  /** An external partner (school, daycare, PPR, physiotherapy, …) with a login of their own (role external_partner). */
+  external: z.boolean(),
   teamRole: z.string(),
   addedOn: z.string(),
   removedOn: z.string().nullable(),
@@ -86,4 +90,31 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
 
 export const CaseAccessLogEntry = z.object({
   at: z.string(), userId: z.string().nullable(), userName: z.string().nullable(), action: z.string(), reason: z.string().nullable(),
+});
+
+export const FixedTeamMemberInput = z.object({ userId: Id, teamRole: z.string().trim().min(1, 'required: This field is required.').max(100).default('member') });
+/** A municipality's fixed (standing) core team (000:563-603, 000:583). */
+export const FixedTeamInput = z.object({
+  name: z.string().trim().min(1, 'required: This field is required.').max(200, 'too_long: At most 200 characters.'),
+  members: z.array(FixedTeamMemberInput).min(1, 'required: A core team has at least one member.').max(30),
+});
+export type FixedTeamInput = z.infer<typeof FixedTeamInput>;
+export const FixedTeamUpdate = FixedTeamInput.partial().extend({ version: Version });
+export type FixedTeamUpdate = z.infer<typeof FixedTeamUpdate>;
+export const FixedTeamView = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  members: z.array(z.object({
+    userId: z.string().uuid(), name: z.string(), departmentName: z.string().nullable(), external: z.boolean(), teamRole: z.string(),
+  })),
+  version: z.number().int(),
+});
+export type FixedTeamView = z.infer<typeof FixedTeamView>;
+export const ApplyFixedTeamInput = z.object({ teamId: Id });
+
+export const CaseWarningView = z.object({
+  code: z.enum(['coordinator_not_child_disability', 'coordinator_needs_caseworker', 'department_not_represented']),
+  message: z.string(),
+  departmentId: z.string().uuid().optional(),
+  departmentName: z.string().optional(),
 });

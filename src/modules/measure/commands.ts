@@ -6,7 +6,7 @@ import { requireCase } from '../../platform/policy/policy.js';
 import { findCase } from '../case/repo.js';
 import { measuresOfCases } from './repo.js';
 import { listLegalBases } from '../legal-basis/commands.js';
-import { checkLegalBasisInForce, checkPeriod, unknownLegalBasis } from './rules.js';
+import { checkLegalBasisInForce, checkMeasureDuties, checkPeriod, unknownLegalBasis, type MeasureDuties } from './rules.js';
 import type { MeasureInput, MeasureUpdate, MeasureView } from './schema.js';
 
 async function editableCase(trx: Trx, ctx: RequestContext, caseId: string) {
@@ -18,7 +18,8 @@ async function editableCase(trx: Trx, ctx: RequestContext, caseId: string) {
   return { row: row!, reason };
 }
 
-async function checkLegalBasis(trx: Trx, id: string, startsOn: string): Promise<void> {
+/** The legal basis, known and in force on the start date (rules.ts); returned for the duties check. */
+async function checkLegalBasis(trx: Trx, id: string, startsOn: string) {
   const bases = await listLegalBases(trx);
   const basis = bases.find((b) => b.id === id);
   if (!basis) throw unknownLegalBasis(id);
@@ -26,6 +27,16 @@ async function checkLegalBasis(trx: Trx, id: string, startsOn: string): Promise<
   checkLegalBasisInForce({
     ...basis, replacedByLabels: labelOf(basis.replacedBy), replacesLabels: bases.filter((b) => b.replacedBy.includes(id)).map((b) => b.label),
   }, startsOn);
+  return basis;
+}
+
+/** The Barnets Lov details as columns (input → row). */
+function dutyColumns(duties: MeasureDuties & { childPlanCompletedOn: string | null }) {
+  return {
+    purpose: duties.purpose, expected_duration: duties.expectedDuration, custody_consent_on: duties.custodyConsentOn,
+    child_plan_decision: duties.childPlanDecision, child_plan_decided_on: duties.childPlanDecidedOn,
+    child_plan_reason: duties.childPlanReason, child_plan_completed_on: duties.childPlanCompletedOn,
+  };
 }
 
 async function viewOf(trx: Trx, ctx: RequestContext, caseId: string, measureId: string): Promise<MeasureView> {
@@ -36,10 +47,16 @@ async function viewOf(trx: Trx, ctx: RequestContext, caseId: string, measureId: 
 export async function addMeasure(trx: Trx, ctx: RequestContext, caseId: string, input: MeasureInput): Promise<MeasureView> {
   const { row, reason } = await editableCase(trx, ctx, caseId);
   checkPeriod(input.startsOn, input.endsOn);
-  await checkLegalBasis(trx, input.legalBasisId, input.startsOn);
+  const basis = await checkLegalBasis(trx, input.legalBasisId, input.startsOn);
+  const duties = {
+    purpose: input.purpose ?? null, expectedDuration: input.expectedDuration ?? null, custodyConsentOn: input.custodyConsentOn ?? null,
+    childPlanDecision: input.childPlanDecision ?? null, childPlanDecidedOn: input.childPlanDecidedOn ?? null,
+    childPlanReason: input.childPlanReason ?? null, childPlanCompletedOn: input.childPlanCompletedOn ?? null,
+  };
+  checkMeasureDuties(basis, duties);
   const created = await trx.insertInto('measures').values({
     municipality_id: ctx.actor.municipalityId, case_id: caseId, legal_basis_id: input.legalBasisId, department_id: input.departmentId,
-    description: input.description, starts_on: input.startsOn, ends_on: input.endsOn ?? null,
+    description: input.description, starts_on: input.startsOn, ends_on: input.endsOn ?? null, ...dutyColumns(duties),
   }).returning('id').executeTakeFirstOrThrow();
   await audit(trx, ctx, { action: 'create', entityType: 'measure', entityId: created.id, familyIds: [row.family_id], caseIds: [caseId], reason });
   return viewOf(trx, ctx, caseId, created.id);
@@ -59,12 +76,22 @@ export async function updateMeasure(trx: Trx, ctx: RequestContext, measureId: st
   const startsOn = input.startsOn ?? measure.starts_on;
   const endsOn = input.endsOn !== undefined ? input.endsOn ?? null : measure.ends_on;
   checkPeriod(startsOn, endsOn);
-  if (input.legalBasisId || input.startsOn) await checkLegalBasis(trx, input.legalBasisId ?? measure.legal_basis_id, startsOn);
+  const basis = await checkLegalBasis(trx, input.legalBasisId ?? measure.legal_basis_id, startsOn);
+  const keep = <T>(given: T | undefined, stored: T) => (given !== undefined ? given : stored);
+  const duties = {
+    purpose: keep(input.purpose, measure.purpose), expectedDuration: keep(input.expectedDuration, measure.expected_duration),
+    custodyConsentOn: keep(input.custodyConsentOn, measure.custody_consent_on),
+    childPlanDecision: keep(input.childPlanDecision, measure.child_plan_decision as MeasureDuties['childPlanDecision']),
+    childPlanDecidedOn: keep(input.childPlanDecidedOn, measure.child_plan_decided_on),
+    childPlanReason: keep(input.childPlanReason, measure.child_plan_reason),
+    childPlanCompletedOn: keep(input.childPlanCompletedOn, measure.child_plan_completed_on),
+  };
+  checkMeasureDuties(basis, duties);
   const updated = await trx.updateTable('measures').set({
     legal_basis_id: input.legalBasisId ?? measure.legal_basis_id,
     department_id: input.departmentId ?? measure.department_id,
     description: input.description ?? measure.description,
-    starts_on: startsOn, ends_on: endsOn, version: input.version + 1,
+    starts_on: startsOn, ends_on: endsOn, version: input.version + 1, ...dutyColumns(duties),
   }).where('id', '=', measureId).where('version', '=', input.version).returning('id').executeTakeFirst();
   if (!updated) throw staleVersion('The measure');
   await audit(trx, ctx, { action: 'update', entityType: 'measure', entityId: measureId, familyIds: [row.family_id], caseIds: [row.id], reason });

@@ -1,6 +1,6 @@
 import type { Trx } from '../../platform/db/tenant.js';
 import { legalBasisLabel } from '../legal-basis/commands.js';
-import { isActiveOn } from './rules.js';
+import { childPlanDueOn, isActiveOn } from './rules.js';
 import type { MeasureView } from './schema.js';
 
 export async function measuresOfCases(trx: Trx, caseIds: string[], today: string): Promise<MeasureView[]> {
@@ -9,7 +9,8 @@ export async function measuresOfCases(trx: Trx, caseIds: string[], today: string
     .innerJoin('legal_bases as lb', 'lb.id', 'm.legal_basis_id')
     .innerJoin('departments as d', (join) => join.onRef('d.municipality_id', '=', 'm.municipality_id').onRef('d.id', '=', 'm.department_id'))
     .select(['m.id', 'm.case_id', 'm.legal_basis_id', 'lb.law', 'lb.paragraph', 'lb.subsection', 'lb.category', 'm.department_id', 'd.name as department_name',
-      'm.description', 'm.starts_on', 'm.ends_on', 'm.version'])
+      'm.description', 'm.starts_on', 'm.ends_on', 'm.version', 'm.purpose', 'm.expected_duration', 'm.custody_consent_on',
+      'm.child_plan_decision', 'm.child_plan_decided_on', 'm.child_plan_reason', 'm.child_plan_completed_on'])
     .where('m.case_id', 'in', caseIds)
     .orderBy('m.starts_on').orderBy('m.created_at')
     .execute();
@@ -17,5 +18,9 @@ export async function measuresOfCases(trx: Trx, caseIds: string[], today: string
     id: r.id, caseId: r.case_id, legalBasisId: r.legal_basis_id, legalBasisLabel: legalBasisLabel(r), legalBasisCategory: r.category,
     departmentId: r.department_id, departmentName: r.department_name, description: r.description, startsOn: r.starts_on, endsOn: r.ends_on,
     active: isActiveOn({ startsOn: r.starts_on, endsOn: r.ends_on }, today), version: r.version,
+    purpose: r.purpose, expectedDuration: r.expected_duration, custodyConsentOn: r.custody_consent_on,
+    childPlanDecision: r.child_plan_decision as MeasureView['childPlanDecision'], childPlanDecidedOn: r.child_plan_decided_on,
+    childPlanReason: r.child_plan_reason, childPlanCompletedOn: r.child_plan_completed_on,
+    childPlanDueOn: childPlanDueOn({ childPlanDecision: r.child_plan_decision as MeasureView['childPlanDecision'], childPlanDecidedOn: r.child_plan_decided_on, childPlanCompletedOn: r.child_plan_completed_on }),
   }));
 }

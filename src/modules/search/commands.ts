@@ -5,17 +5,25 @@ import { requireRole } from '../../platform/policy/policy.js';
 import { labelsById } from '../legal-basis/commands.js';
 import { normalizeCpr } from '../person/cpr.js';
 import { ageOn } from '../person/rules.js';
+import { caseloadItems } from '../worklist/commands.js';
+import { nextActionsByFamily, nextActionText } from '../worklist/rules.js';
 import { myFamiliesQuery, searchQuery } from './repo.js';
 import type { MyFamily, SearchHit } from './schema.js';
 
 export async function listMyFamilies(trx: Trx, ctx: RequestContext): Promise<MyFamily[]> {
   requireRole(ctx.actor, 'search');
   const today = todayIn(ctx.clock);
-  const [rows, labels] = await Promise.all([myFamiliesQuery(trx, ctx.actor, today), labelsById(trx)]);
+  const [rows, labels, items] = await Promise.all([myFamiliesQuery(trx, ctx.actor, today), labelsById(trx), caseloadItems(trx, ctx, today)]);
+  // The next action of each family: its most urgent worklist item (worklist/rules.ts).
+  const next = nextActionsByFamily(items, today);
   const families = new Map<string, MyFamily>();
   for (const row of rows.rows) {
     if (!row.reason) continue;
-    const family = families.get(row.family_id) ?? { familyId: row.family_id, familyName: row.family_name, children: [], nextAction: null };
+    const item = next.get(row.family_id);
+    const family = families.get(row.family_id) ?? {
+      familyId: row.family_id, familyName: row.family_name, children: [],
+      nextAction: item ? nextActionText(item) : null, nextActionItem: item ?? null,
+    };
     families.set(row.family_id, family);
     if (row.case_id && row.child_id) {
       family.children.push({

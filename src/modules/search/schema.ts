@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorklistItem } from '../worklist/schema.js';
 
 export const MyFamilyChild = z.object({
   personId: z.string().uuid(),
@@ -18,8 +19,10 @@ export const MyFamily = z.object({
   familyId: z.string().uuid(),
   familyName: z.string(),
   children: z.array(MyFamilyChild),
-  /** Filled by the case-flow and cadence work (next step, next follow-up); null until then. */
+  /** The family's most urgent worklist item as one Danish line (follow-up due, meeting, agreement, drift, transition). */
   nextAction: z.string().nullable(),
+  /** The same item, structured, for clients that translate it themselves and link to where it is done. */
+  nextActionItem: WorklistItem.nullable(),
 });
 export type MyFamily = z.infer<typeof MyFamily>;
 

@@ -13,6 +13,16 @@ export interface Config {
   production: boolean;
   seedDemo: boolean;
   secureCookies: boolean;
+  /** The address users reach Tovholder at, for links in reminders and calendar feed URLs (PUBLIC_URL); unset: http://localhost:PORT. */
+  publicUrl: string | undefined;
+  /** smtp(s)://user:pass@host:port for reminder e-mails (SMTP_URL); without it e-mails are only logged. */
+  smtpUrl: string | undefined;
+  /** The From address of reminder e-mails (SMTP_FROM). */
+  smtpFrom: string;
+  /** Which SMS provider adapter sends text messages (SMS_PROVIDER); 'log' only logs that a message would be sent. */
+  smsProvider: string;
+  /** Seconds between runs of the outbox worker (OUTBOX_INTERVAL_SECONDS); 0 switches the worker off. */
+  outboxIntervalSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,7 +39,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production,
     // Browsers accept Secure cookies on http://localhost, so cookies are Secure everywhere unless explicitly turned off.
     secureCookies: env.INSECURE_COOKIES !== 'true',
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || 'Tovholder <no-reply@tovholder.invalid>',
+    smsProvider: env.SMS_PROVIDER || 'log',
+    outboxIntervalSeconds: nonNegativeNumber('OUTBOX_INTERVAL_SECONDS', env.OUTBOX_INTERVAL_SECONDS, 60),
   };
+}
+
+function nonNegativeNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) throw new Error(`${name} must be a number of seconds, 0 or more (got "${value}").`);
+  return number;
 }
 
 /** SESSION_SECRET is generated on first start and kept in the data directory, never in the repository. */

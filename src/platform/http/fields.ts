@@ -17,7 +17,11 @@ export const IdParams = z.object({ id: Id });
 export const Version = z.number({ error: 'required: The version you edited is required.' }).int().positive();
 
 export const RequiredText = (max: number) => z.string().trim().min(1, 'required: This field is required.').max(max, `too_long: At most ${max} characters.`);
+/**
+ * Optional text: "" and null clear it (null), an absent key stays absent (undefined), so an update that leaves the
+ * field out keeps the stored value instead of erasing it.
+ */
 export const OptionalText = (max: number) => z.string().trim().max(max, `too_long: At most ${max} characters.`).nullish()
-  .transform((value) => (value === '' || value === undefined ? null : value));
+  .transform((value) => (value === '' ? null : value));
 
 export const Abilities = z.record(z.string(), z.boolean());

@@ -47,6 +47,16 @@ describe('allowsCase: every access reason × every case action', () => {
   });
 });
 
+describe('record_meeting: who writes a meeting\'s points, minutes, decisions and agreements', () => {
+  // Everyone who may edit the case, plus the core team: one of its members takes the minutes (000:586-589).
+  const allowed: CaseAccessReason[] = ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'department_leader', 'family_creator', 'core_team'];
+  for (const reason of caseAccessReasons) {
+    it(`${reason} ${allowed.includes(reason) ? 'may' : 'may not'} record meetings`, () => {
+      expect(allowsCase(reason, 'record_meeting')).toBe(allowed.includes(reason));
+    });
+  }
+});
+
 describe('requireCase: 404 for what the caller may not read, 403 for what they may read but not do', () => {
   const statusOf = (reason: CaseAccessReason | null, action: CaseAction): number | CaseAccessReason => {
     try {

@@ -16,7 +16,7 @@ export const caseAccessReasons = [
 ] as const;
 export type CaseAccessReason = (typeof caseAccessReasons)[number];
 
-export type CaseAction = 'read' | 'edit' | 'manage_team' | 'view_access_log';
+export type CaseAction = 'read' | 'edit' | 'manage_team' | 'view_access_log' | 'record_meeting';
 
 const lead: CaseAccessReason[] = ['family_coordinator', 'primary_caseworker'];
 
@@ -27,6 +27,9 @@ const caseRules: Record<CaseAction, CaseAccessReason[]> = {
   manage_team: [...lead, 'caseworker', 'department_leader', 'family_creator'],
   // "Who has looked at this case" is shown to its coordinator and leaders (issue: foundation §6).
   view_access_log: [...lead, 'department_leader'],
+  // A core-team member takes the minutes so the coordinator can chair (000:586-589): they write agenda points,
+  // minutes, decisions and agreements of the case's meetings, but do not otherwise change the case.
+  record_meeting: ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'department_leader', 'family_creator', 'core_team'],
 };
 
 export function allowsCase(reason: CaseAccessReason | null, action: CaseAction): boolean {
@@ -42,6 +45,7 @@ export function requireCase(reason: CaseAccessReason | null, action: CaseAction,
 
 const actionText: Record<CaseAction, string> = {
   read: 'read it', edit: 'change it', manage_team: 'change who works on it', view_access_log: 'see who has looked at it',
+  record_meeting: 'record its meetings',
 };
 
 /** Role-level permissions that do not depend on a particular case. */

@@ -57,12 +57,17 @@ export interface PersonInput {
 export interface Member { relation: Relation; hasCustody: boolean; person: Person }
 export interface MemberInput { relation: Relation; hasCustody?: boolean; person: PersonInput }
 
-export interface Measure {
+export type Measure = {
   id: string; caseId: string; legalBasisId: string; legalBasisLabel: string; legalBasisCategory: string;
   departmentId: string; departmentName: string; description: string; startsOn: string; endsOn: string | null;
   active: boolean; version: number;
+} & MeasureDuties & { childPlanDueOn: string | null };
+/** Barnets Lov §32 stk. 2-3 and §91 details of a support measure or placement. */
+export interface MeasureDuties {
+  purpose: string | null; expectedDuration: string | null; custodyConsentOn: string | null;
+  childPlanDecision: 'made' | 'not_made' | null; childPlanDecidedOn: string | null; childPlanReason: string | null; childPlanCompletedOn: string | null;
 }
-export interface MeasureInput { legalBasisId: string; departmentId: string; description: string; startsOn: string; endsOn?: string | null }
+export interface MeasureInput extends Partial<MeasureDuties> { legalBasisId: string; departmentId: string; description: string; startsOn: string; endsOn?: string | null }
 
 export interface Assignment {
   id: string; userId: string; name: string; email: string; phone: string | null; role: AssignmentRole; startsOn: string; endsOn: string | null;

@@ -10,10 +10,10 @@ function MainMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const links: Array<{ to: string; label: string; end?: boolean }> = [];
   if (worksWithFamilies(user)) {
-    links.push({ to: '/', label: t('nav.myFamilies'), end: true }, { to: '/search', label: t('nav.search') });
+    links.push({ to: '/', label: t('nav.myFamilies'), end: true }, { to: '/worklist', label: t('worklist.nav') }, { to: '/search', label: t('nav.search') });
   }
   if (isParent(user)) links.push({ to: '/my-family', label: t('nav.ownFamily') });
-  if (isAdministrator(user)) links.push({ to: '/admin/users', label: t('nav.admin') });
+  if (isAdministrator(user)) links.push({ to: '/admin/users', label: t('nav.admin') }, { to: '/admin/outbox', label: t('outbox.menu') });
   if (links.length === 0) return null;
   return (
     <div className="navigation-menu">
@@ -52,6 +52,12 @@ export function AppHeader() {
                 <span className="sr-only">{t('app.loggedInAs')} </span>
                 {user.name}
               </p>
+            )}
+            {user && !isParent(user) && (
+              <Link to="/settings/calendar" className="function-link">
+                <Icon name="calendar-month" />
+                {t('calendar.menu')}
+              </Link>
             )}
             <LanguageSwitch />
             {user && (

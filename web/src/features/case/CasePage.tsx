@@ -15,6 +15,7 @@ import { AssignmentsTable } from './AssignmentsTable';
 import { CaseFacts } from './CaseFacts';
 import { MeasuresTable } from './MeasuresTable';
 import { TeamTable } from './TeamTable';
+import { CaseFlow } from '../flow/CaseFlow';
 
 /** Pages linking here may pass the family's name for the breadcrumb (so the case page needs no extra, audited read). */
 export interface CaseLinkState { familyName?: string }
@@ -63,6 +64,7 @@ export function CasePage() {
               <p><Link className="button button-secondary" to={`/cases/${item.id}/status`}>{t('case.changeStatus')}</Link></p>
             )}
           </section>
+          <CaseFlow item={item} onChange={onChange} />
           <section aria-labelledby="case-measures">
             <h2 id="case-measures">{t('case.measures')}</h2>
             <MeasuresTable item={item} actions />

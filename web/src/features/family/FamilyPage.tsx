@@ -49,6 +49,10 @@ export function FamilyPage() {
               <p><Link className="button button-secondary" to={`/families/${data.id}/members/new`}>{t('family.addMember')}</Link></p>
             )}
           </section>
+          <section aria-labelledby="family-plan">
+            <h2 id="family-plan">{t('plan.title')}</h2>
+            <p><Link className="button button-secondary" to={`/families/${data.id}/plan`}>{t('plan.title')}</Link></p>
+          </section>
           <section aria-labelledby="family-children">
             <h2 id="family-children">{t('family.children')}</h2>
             <ChildrenCases family={data} />

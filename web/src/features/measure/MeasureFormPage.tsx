@@ -17,6 +17,7 @@ import { Loading } from '../../components/Loading';
 import { usePageTitle } from '../../components/usePageTitle';
 import { orNull, todayIso } from '../../lib/format';
 import { legalBasisOptions } from './legalBasisOptions';
+import { emptyDuties, MeasureDutiesFields, useDutyLabels, type DutyValues } from './MeasureDutiesFields';
 import { RemoveMeasure } from './RemoveMeasure';
 
 interface Loaded { item: Case; legalBases: LegalBasis[]; departments: Department[] }
@@ -30,15 +31,27 @@ function MeasureForm({ item, legalBases, departments, measure, onReload }: Loade
   const [description, setDescription] = useState(measure?.description ?? '');
   const [startsOn, setStartsOn] = useState(measure?.startsOn ?? todayIso());
   const [endsOn, setEndsOn] = useState(measure?.endsOn ?? '');
+  const [duties, setDuties] = useState<DutyValues>(() => (measure
+    ? Object.fromEntries(Object.keys(emptyDuties).map((key) => [key, measure[key as keyof DutyValues] ?? ''])) as DutyValues
+    : emptyDuties));
   const labels = {
     legalBasisId: t('measureForm.legalBasis'), departmentId: t('measureForm.department'), description: t('measureForm.description'),
-    startsOn: t('measureForm.startsOn'), endsOn: t('measureForm.endsOn'),
+    startsOn: t('measureForm.startsOn'), endsOn: t('measureForm.endsOn'), ...useDutyLabels(),
   };
+  // Barnets Lov support measures and placements carry the §32/§91 details (the server names what is missing).
+  const basis = legalBases.find((b) => b.id === legalBasisId);
+  const hasDuties = basis?.law === 'BL' && (basis.category === 'support_measure' || basis.category === 'placement');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void form.run(async () => {
-      const input = { legalBasisId, departmentId, description, startsOn, endsOn: orNull(endsOn) };
+      const dutyInput = hasDuties ? {
+        purpose: orNull(duties.purpose), expectedDuration: orNull(duties.expectedDuration), custodyConsentOn: orNull(duties.custodyConsentOn),
+        childPlanDecision: (orNull(duties.childPlanDecision) as DutyValues['childPlanDecision'] | null) as 'made' | 'not_made' | null,
+        childPlanDecidedOn: orNull(duties.childPlanDecidedOn), childPlanReason: orNull(duties.childPlanReason),
+        childPlanCompletedOn: orNull(duties.childPlanCompletedOn),
+      } : {};
+      const input = { legalBasisId, departmentId, description, startsOn, endsOn: orNull(endsOn), ...dutyInput };
       if (measure) await measureApi.update(measure.id, { ...input, version: measure.version });
       else await measureApi.add(item.id, input);
       navigate(`/cases/${item.id}`, { state: { flash: measure ? t('measureForm.saved') : t('measureForm.added') } });
@@ -62,6 +75,11 @@ function MeasureForm({ item, legalBases, departments, measure, onReload }: Loade
         name="endsOn" label={labels.endsOn} type="date" optional hint={t('measureForm.endsOnHint')} className="input-width-s"
         value={endsOn} onChange={setEndsOn} error={form.fieldError('endsOn')}
       />
+      {hasDuties && (
+        <MeasureDutiesFields
+          values={duties} onChange={setDuties} form={form} dueOn={measure?.childPlanDueOn ?? null}
+        />
+      )}
       <SubmitRow label={measure ? t('measureForm.save') : t('measureForm.add')} submitting={form.submitting} cancelTo={`/cases/${item.id}`} />
     </form>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { familyApi } from '../../api/endpoints';
 import { useResource } from '../../api/useResource';
 import { OrDash } from '../../components/Dash';
@@ -23,6 +24,10 @@ export function OwnFamilyPage() {
       {family.error && <LoadError error={family.error} />}
       {data && (
         <>
+          <section aria-labelledby="own-plan">
+            <h2 id="own-plan">{t('plan.title')}</h2>
+            <p><Link className="button button-secondary" to={`/families/${data.id}/plan`}>{t('plan.titleFor', { name: data.name })}</Link></p>
+          </section>
           <section aria-labelledby="own-contacts">
             <h2 id="own-contacts">{t('ownFamily.contacts')}</h2>
             {data.contacts.length === 0 ? <p>{t('ownFamily.noContacts')}</p> : (
