@@ -50,7 +50,7 @@ export function addCalendarMonths(isoDate: string, months: number): string {
 export function nextFollowUpDue(cadence: Cadence, lastFollowUpOrStart: string): string | null {
   switch (cadence.kind) {
     case 'six_weeks':
-      return new Date(Date.parse(lastFollowUpOrStart + 'T00:00:00Z') + cadence.days * 86_400_000).toISOString().slice(0, 10);
+      return addDays(lastFollowUpOrStart, cadence.days);
     case 'three_months':
       return addCalendarMonths(lastFollowUpOrStart, cadence.months);
     case 'none':
