@@ -137,23 +137,23 @@ export function caseFactsQuery(trx: Trx, scope: FactsScope, today: string, optio
     with sc as materialized (${scoped}),
     cat as (
       select m.case_id, array_agg(lb.category) as categories
-        from measures m join legal_bases lb on lb.id = m.legal_basis_id
-       where m.case_id in (select id from sc) and m.starts_on <= ${today}::date and (m.ends_on is null or m.ends_on >= ${today}::date)
+        from sc join measures m on m.case_id = sc.id join legal_bases lb on lb.id = m.legal_basis_id
+       where m.starts_on <= ${today}::date and (m.ends_on is null or m.ends_on >= ${today}::date)
        group by m.case_id),
     logged as (
-      select l.case_id, max(l.occurred_on) as on_day from contact_log l
-       where l.case_id in (select id from sc) and l.kind = 'follow_up' and l.occurred_on <= ${today}::date
+      select l.case_id, max(l.occurred_on) as on_day from sc join contact_log l on l.case_id = sc.id
+       where l.kind = 'follow_up' and l.occurred_on <= ${today}::date
        group by l.case_id),
     held as (
       select hm.case_id,
              max(${meetingDay('hm')}) filter (where hm.type = any(${followUpTypes}::text[])) as follow_up_on,
              max(${meetingDay('hm')}) filter (where hm.type = 'status_meeting') as status_on
-        from meetings hm
-       where hm.case_id in (select id from sc) and hm.status = 'closed' and ${meetingDay('hm')} <= ${today}::date
+        from sc join meetings hm on hm.case_id = sc.id
+       where hm.status = 'closed' and ${meetingDay('hm')} <= ${today}::date
        group by hm.case_id)
     select sc.id as case_id, sc.family_id, ${people.columns}, sc.case_number, sc.model, sc.status, sc.opened_on, sc.lead as is_lead,
            cat.categories, greatest(logged.on_day, held.follow_up_on) as last_follow_up_on, held.status_on as last_status_meeting_on,
-           tr.started_on as transition_started_on, (select mu.settings from municipalities mu where mu.id = sc.municipality_id) as settings
+           tr.started_on as transition_started_on, (select mu.settings from municipalities mu where mu.id = app_tenant()) as settings
            ${contact}
            ${events}
       from sc
