@@ -39,6 +39,8 @@ export interface CaseFactsRow {
   /** withEvents: planned meetings from 30 days ago to a week ahead; open meeting agreements due within a week. */
   meetings?: Array<{ id: string; type: string; title: string | null; scheduledAt: string; on: string }>;
   agreements?: Array<{ id: string; text: string; dueOn: string; meetingId: string }>;
+  /** withEvents: measures whose barnets plan is decided (made) but not yet in place (Barnets Lov §91). */
+  child_plans?: Array<{ measureId: string; decidedOn: string }>;
 }
 
 export interface FactsOptions {
@@ -126,7 +128,11 @@ export function caseFactsQuery(trx: Trx, scope: FactsScope, today: string, optio
                                 order by ag.due_on), '[]'::json)
          from meetings am join meeting_agreements ag on ag.municipality_id = am.municipality_id and ag.meeting_id = am.id
         where am.municipality_id = sc.municipality_id and am.case_id = sc.id and ag.status = 'open' and ag.due_on <= ${today}::date + 7
-          and (${isLead} or ag.owner_user_id = ${userId}::uuid)) as agreements` : sql``;
+          and (${isLead} or ag.owner_user_id = ${userId}::uuid)) as agreements,
+      (select coalesce(json_agg(json_build_object('measureId', pm.id, 'decidedOn', pm.child_plan_decided_on) order by pm.child_plan_decided_on), '[]'::json)
+         from measures pm
+        where pm.municipality_id = sc.municipality_id and pm.case_id = sc.id and pm.child_plan_decision = 'made'
+          and pm.child_plan_completed_on is null and (pm.ends_on is null or pm.ends_on >= ${today}::date)) as child_plans` : sql``;
 
   // The joins below match on ids only: row-level security already limits every table to the tenant, and an equality on
   // municipality_id here would make PostgreSQL re-apply the tenant filter to the CTE and estimate ~1 % of its rows.

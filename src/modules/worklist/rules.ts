@@ -3,6 +3,7 @@ import {
 } from '../cadence/rules.js';
 import type { CaseFactsRow } from '../cadence/repo.js';
 import { contactDrift } from '../contact/rules.js';
+import { childPlanDueOn } from '../measure/rules.js';
 
 /**
  * The worklist's items, derived from the facts of one query (cadence/repo.ts) by the rules in cadence/rules.ts and
@@ -10,6 +11,7 @@ import { contactDrift } from '../contact/rules.js';
  */
 export const worklistItemKinds = [
   'follow_up_due', 'status_meeting_due', 'meeting', 'agreement_due', 'contact_too_little', 'contact_too_much', 'transition_not_started',
+  'child_plan_due',
 ] as const;
 export type WorklistItemKind = (typeof worklistItemKinds)[number];
 
@@ -71,6 +73,11 @@ export function itemsFromFacts(rows: CaseFactsRow[], today: string): WorklistIte
       // Transition to adult services (004:4088-4095): warn from the lead time before 18 until it is recorded as started.
       const startBy = transitionStartBy(row.birth_date, settings.transitionLeadTimeMonths);
       if (startBy && !row.transition_started_on) push('transition_not_started', startBy, `/cases/${row.case_id}/transition`);
+      // Barnets plan, due 3 months after the decision to make it (Barnets Lov §91; the rule is measure/rules.ts).
+      for (const plan of row.child_plans ?? []) {
+        const dueOn = childPlanDueOn({ childPlanDecision: 'made', childPlanDecidedOn: plan.decidedOn, childPlanCompletedOn: null });
+        if (dueOn) push('child_plan_due', dueOn, `/cases/${row.case_id}/measures/${plan.measureId}/edit`, plan.measureId);
+      }
       // Contact drift, once per family (000:423-445, 001:429-433).
       if (!seenFamilies.has(row.family_id) && row.contact_agreement !== undefined) {
         seenFamilies.add(row.family_id);
@@ -107,7 +114,7 @@ export function nextActionsByFamily(items: WorklistItem[], today: string): Map<s
 
 const kindTextDa: Record<WorklistItemKind, string> = {
   follow_up_due: 'Opfølgning', status_meeting_due: 'Statusmøde', meeting: 'Møde', agreement_due: 'Aftale med frist',
-  contact_too_little: 'Kontakt mangler', contact_too_much: 'For meget kontakt', transition_not_started: 'Start overgang til voksen',
+  contact_too_little: 'Kontakt mangler', contact_too_much: 'For meget kontakt', transition_not_started: 'Start overgang til voksen', child_plan_due: 'Barnets plan',
 };
 
 /**

@@ -8,7 +8,7 @@ const id = (value: string) => encodeURIComponent(value);
 
 export type Bucket = 'overdue' | 'today' | 'this_week' | 'later';
 export const worklistKinds = [
-  'follow_up_due', 'status_meeting_due', 'meeting', 'agreement_due', 'contact_too_little', 'contact_too_much', 'transition_not_started',
+  'follow_up_due', 'status_meeting_due', 'meeting', 'agreement_due', 'contact_too_little', 'contact_too_much', 'transition_not_started', 'child_plan_due',
 ] as const;
 export type WorklistKind = (typeof worklistKinds)[number];
 
