@@ -40,6 +40,5 @@ export function addYears(isoDate: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(isoDate + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
-}
+/** Calendar-date arithmetic is the cadence module's (one definition for the rules and the demo data). */
+export { addDays } from '../modules/cadence/rules.js';
