@@ -110,7 +110,7 @@ export function danishDate(iso: string): string {
  */
 export async function createFamilyWithCase(page: Page, baseUrl: string, options: {
   familyName: string; lastName: string; childFirstName: string; childCpr: string; parents: Array<{ firstName: string; cpr: string }>;
-  model: 'efei' | 'sof'; leadName: string;
+  model: 'efei' | 'sof'; leadName: string; /** The case's start date; 3 days ago unless given. */ openedOn?: string;
 }): Promise<{ familyId: string; caseId: string }> {
   await page.goto(`${baseUrl}/families/new`);
   expect(await heading(page)).toBe('Opret familie');
@@ -136,7 +136,7 @@ export async function createFamilyWithCase(page: Page, baseUrl: string, options:
   await page.getByRole('link', { name: `Opret sag for ${options.childFirstName}` }).click();
   await page.waitForURL(/\/cases\/new/);
   await page.getByLabel(options.model === 'efei' ? 'Én familie – én indgang' : 'Sammen om familien').check();
-  await page.locator('input[name=openedOn]').fill(isoDay(-3));
+  await page.locator('input[name=openedOn]').fill(options.openedOn ?? isoDay(-3));
   const leadOptions = await page.locator('select[name=leadUserId] option').allTextContents();
   await page.locator('select[name=leadUserId]').selectOption({ label: leadOptions.find((o) => o.includes(options.leadName))! });
   await page.getByRole('button', { name: 'Opret sag' }).click();
