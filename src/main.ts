@@ -3,6 +3,7 @@ import { systemClock } from './platform/clock/clock.js';
 import { loadConfig } from './platform/config/config.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
+import { checkConnectingRole } from './platform/db/role-check.js';
 import { listMunicipalityIds } from './platform/db/tenants.js';
 import { seedDemo } from './demo/seed.js';
 import { OutboxWorker } from './platform/outbox/worker.js';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const app = await buildApp({ database, clock: systemClock, config, publicUrl: config.publicUrl });
   await migrate(database.db, (message) => app.log.info(message));
+  const roleProblems = await checkConnectingRole(database.db);
+  if (roleProblems.length > 0) throw new Error(`The database role cannot run Tovholder: ${roleProblems.map((p) => p.message).join(' ')}`);
 
   const municipalities = await listMunicipalityIds(database.db);
   if (config.production && (config.seedDemo || municipalities.some((m) => m.settings.demo === true))) {
