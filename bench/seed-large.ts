@@ -19,6 +19,12 @@ export const benchPassword = 'Tovholder-bench-2026';
 export interface SeedOptions {
   cases: number;
   municipalities: number;
+  /**
+   * Cases of the one large municipality (municipality code 101, like Copenhagen or Aarhus); the other municipalities
+   * share the rest evenly. Capped at half of all cases (so the others keep a realistic size in small runs) and never
+   * below an even share. Default 5,000: the "large municipality" of issue 4 §8.
+   */
+  largest?: number;
   /** Cases per coordinator (the models' caseload is 20-25). */
   caseload: number;
   today: string;
@@ -55,6 +61,19 @@ const descriptions = ['Merudgifter til særlig kost, ble og kørsel', 'Tabt arbe
 /** Measures delivered by family therapy rather than the child disability department (positions in the lists above). */
 const familyTherapyPositions = [5, 8];
 
+/**
+ * Cases per municipality: the first gets `largest` (at most half of all cases, at least an even share), the others
+ * share the rest evenly. 100,000 cases in 98 municipalities: 5,000 + 97 × 979-980; 2,000 in 4: 1,000 + 3 × 333-334.
+ */
+export function municipalitySizes(cases: number, municipalities: number, largest: number): number[] {
+  if (municipalities === 1) return [cases];
+  // Every other municipality keeps at least one case.
+  const large = Math.min(cases - (municipalities - 1), Math.max(Math.ceil(cases / municipalities), Math.min(largest, Math.floor(cases / 2))));
+  const rest = cases - large;
+  const others = municipalities - 1;
+  return [large, ...Array.from({ length: others }, (_, i) => Math.floor(rest / others) + (i < rest % others ? 1 : 0))];
+}
+
 export async function seedLarge(db: Database, options: SeedOptions): Promise<SeedResult> {
   const log = options.log ?? (() => {});
   const { cases, municipalities, caseload, today } = options;
@@ -68,12 +87,14 @@ export async function seedLarge(db: Database, options: SeedOptions): Promise<See
     started = performance.now();
   };
 
-  // Municipalities through the real operator path, so each has the head of its audit chain.
+  // Municipalities through the real operator path, so each has the head of its audit chain. As in Denmark, one is
+  // large (code 101: `largest` cases, 5,000 by default) and the others share the rest evenly.
+  const sizes = municipalitySizes(cases, municipalities, options.largest ?? 5000);
   const tenants: Array<{ idx: number; id: string; code: string; cases: number }> = [];
   for (let i = 0; i < municipalities; i++) {
     const code = String(101 + i);
     const id = await createMunicipality(db, { code, name: `Benchkommune ${code}`, settings: { bench: true, caseloadTarget: { min: 20, max: 25 } } });
-    tenants.push({ idx: i + 1, id, code, cases: Math.floor(cases / municipalities) + (i < cases % municipalities ? 1 : 0) });
+    tenants.push({ idx: i + 1, id, code, cases: sizes[i]! });
   }
   step(`${municipalities} municipalities (createMunicipality)`);
 

@@ -14,6 +14,16 @@ import type { Config } from './platform/config/config.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { errorHandler, unauthorized } from './platform/http/errors.js';
 import { readSessionCookie } from './platform/auth/session.js';
+import { readPortalCookie } from './platform/auth/portal-session.js';
+import { portalRoutes } from './modules/portal/routes.js';
+import { portalViewRoutes } from './modules/portal/view-routes.js';
+import { messageRoutes } from './modules/message/routes.js';
+import { familyMeetingRoutes } from './modules/family-meeting/routes.js';
+import { childPageRoutes } from './modules/child-page/routes.js';
+import { familyContactRoutes } from './modules/contact/family-routes.js';
+import { consentRoutes } from './modules/consent/routes.js';
+import { partnerRoutes } from './modules/partner/routes.js';
+import type { OidcSettings } from './modules/portal/oidc.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { caseRoutes } from './modules/case/routes.js';
@@ -29,6 +39,10 @@ import { worklistRoutes } from './modules/worklist/routes.js';
 import { annualWheelRoutes } from './modules/annual-wheel/routes.js';
 import { planRoutes } from './modules/plan/routes.js';
 import { childVoiceRoutes } from './modules/child-voice/routes.js';
+import { screeningRoutes } from './modules/screening/routes.js';
+import { notificationRoutes } from './modules/notification/routes.js';
+import { decisionRoutes } from './modules/decision/routes.js';
+import { yearlyAmountRoutes } from './modules/yearly-amount/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { reminderRoutes } from './modules/reminders/routes.js';
 import { outboxAdminRoutes } from './platform/outbox/admin.js';
@@ -42,6 +56,14 @@ export interface AppDeps {
   /** PUBLIC_URL: the address in calendar links and feed URLs; without it, the address a request came in on. */
   publicUrl?: string;
   logger?: boolean;
+  /** Family portal (issue 5 item 1): OpenID Connect login (OIDC_*); without it only the one-time code login is offered. */
+  oidc?: OidcSettings;
+  /** Portal login codes asked for / tried per address per 15 minutes (verify allows twice as many); default 5. */
+  portalAddressRateLimit?: number;
+  /** The portal login start answers no sooner than this (ms), known address or not; default 300. */
+  portalStartMinMs?: number;
+  /** Called after a portal login code was enqueued, so the outbox worker delivers it without waiting for its tick. */
+  outboxKick?: (municipalityId: string) => void;
 }
 
 declare module 'fastify' {
@@ -101,8 +123,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // (The session itself is checked inside each request's tenant transaction, see platform/auth/session.ts.)
   // The calendar feed is fetched by calendar apps without a session: its secret token is the credential (modules/calendar).
   const publicPaths = ['/api/health', '/api/auth/login', '/api/docs', '/api/calendar/feed'];
+  // The family portal has its own sessions (issue 5 item 1): /api/portal/* needs the portal cookie, never the staff one.
+  const portalPublicPaths = ['/api/portal/login', '/api/portal/oidc'];
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0]!;
+    if (path.startsWith('/api/portal/')) {
+      if (portalPublicPaths.some((p) => path === p || path.startsWith(p + '/'))) return;
+      if (!readPortalCookie(request)) throw unauthorized();
+      return;
+    }
     if (!path.startsWith('/api/') || publicPaths.some((p) => path === p || path.startsWith(p + '/'))) return;
     if (!readSessionCookie(request)) throw unauthorized();
   });
@@ -112,10 +141,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return { status: 'ok', database: deps.database.engine };
   });
 
+  // Barnets Lov §18 screening and §137 notifications (issue 7).
+  await app.register(screeningRoutes, { prefix: '/api' });
+  await app.register(notificationRoutes, { prefix: '/api' });
   for (const routes of [authRoutes, adminRoutes, legalBasisRoutes, familyRoutes, caseRoutes, measureRoutes, searchRoutes, meetingRoutes, flowRoutes,
-    followUpRoutes, contactRoutes, worklistRoutes, annualWheelRoutes, calendarRoutes, reminderRoutes, outboxAdminRoutes, planRoutes, childVoiceRoutes]) {
+    followUpRoutes, contactRoutes, worklistRoutes, annualWheelRoutes, calendarRoutes, reminderRoutes, outboxAdminRoutes, planRoutes, childVoiceRoutes,
+    decisionRoutes, yearlyAmountRoutes]) {
     await app.register(routes, { prefix: '/api' });
   }
+  // The family portal (issue 5 item 1).
+  await app.register(portalRoutes, { prefix: '/api' });
+  // What the family sees: contact person, agreements, meetings, minutes, årshjul (issue 5 item 2).
+  await app.register(portalViewRoutes, { prefix: '/api' });
+  // What the family does in the portal, and the child's page (issue 5 items 3 and 5).
+  for (const routes of [messageRoutes, familyMeetingRoutes, childPageRoutes, familyContactRoutes]) {
+    await app.register(routes, { prefix: '/api' });
+  }
+  // Consent to share and the partner view (issue 5 items 3-4).
+  await app.register(consentRoutes, { prefix: '/api' });
+  await app.register(partnerRoutes, { prefix: '/api' });
 
   if (existsSync(webDir)) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });

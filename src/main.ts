@@ -17,7 +17,11 @@ async function main(): Promise<void> {
     throw new Error('Production mode needs SESSION_SECRET set in the environment.');
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const app = await buildApp({ database, clock: systemClock, config, publicUrl: config.publicUrl });
+  // A portal login code is delivered at once instead of at the worker's next tick (the worker exists a few lines on).
+  let kick: (municipalityId: string) => void = () => {};
+  const app = await buildApp({
+    database, clock: systemClock, config, publicUrl: config.publicUrl, oidc: config.oidc, outboxKick: (municipalityId) => kick(municipalityId),
+  });
   await migrate(database.db, (message) => app.log.info(message));
   const roleProblems = await checkConnectingRole(database.db);
   if (roleProblems.length > 0) throw new Error(`The database role cannot run Tovholder: ${roleProblems.map((p) => p.message).join(' ')}`);
@@ -39,7 +43,12 @@ async function main(): Promise<void> {
     db: database.db, clock: systemClock, transports, log: app.log,
     steps: [{ name: 'reminders', run: () => scheduleReminders(database.db, systemClock, publicUrl) }],
   }, { intervalMs: config.outboxIntervalSeconds * 1000 });
-  if (config.outboxIntervalSeconds > 0) worker.start();
+  if (config.outboxIntervalSeconds > 0) {
+    worker.start();
+    kick = (municipalityId) => {
+      worker.deliver(municipalityId).catch((error: unknown) => app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'outbox: immediate delivery failed'));
+    };
+  }
 
   const shutdown = async () => {
     await worker.stop();

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './app.js';
 import {
-  addTeamMember, client, loginAs, makeFamilyWithCase, makeMunicipality, makeParentLogin, makeUser,
+  addTeamMember, client, loginAs, makeFamilyWithCase, makeMunicipality, makeUser,
   type Session, type TestFamily, type TestMunicipality, type TestUser,
 } from './factories.js';
 import { auditHead, auditRowsAfter, countAll } from './inspect.js';
+import { givePortalEmail, loginToPortal } from './portal-fixtures.js';
 
 /**
  * The child's own voice (issue 3 §5): summaries of child conversations and observations (001:160-163) and Dialoglinealen
@@ -17,7 +18,6 @@ let family: TestFamily;
 let otherFamily: TestFamily;
 let coordinator: TestUser;
 let coreMember: TestUser;
-let parentLogin: TestUser;
 let session: Session;
 
 interface ErrorBody { error: { code: string; details: Array<{ field: string; code: string }> } }
@@ -48,7 +48,6 @@ beforeAll(async () => {
   family = await makeFamilyWithCase(t.db, m, { lead: coordinator, model: 'sof' });
   otherFamily = await makeFamilyWithCase(t.db, m, { lead: coordinator, model: 'sof' });
   await addTeamMember(t.db, family.caseId, coreMember);
-  parentLogin = await makeParentLogin(t.db, m, family);
   session = await loginAs(t.app, coordinator);
 });
 
@@ -116,15 +115,17 @@ describe("the child's own voice", () => {
     expect(method.status).toBe(400);
   });
 
-  it('a core-team member reads the child\'s voice but does not record it; a parent and other staff get 404', async () => {
+  it('a core-team member reads the child\'s voice but does not record it; other staff get 404, a parent\'s portal session 401', async () => {
     const core = api(await loginAs(t.app, coreMember));
     const read = await core.get(voiceUrl());
     expect(read.statusCode).toBe(200);
     expect((read.json() as Voice).abilities.canRecord).toBe(false);
     const write = await refused(() => core.post(`${voiceUrl()}/notes`, { occurredOn: '2026-11-20', method: 'conversation', summary: 'x' }));
     expect(write.status).toBe(403);
-    const parent = await api(await loginAs(t.app, parentLogin)).get(voiceUrl());
-    expect(parent.statusCode).toBe(404);
+    // Parents log in to the family portal (issue 5 item 1), whose session opens no staff route.
+    const portal = await loginToPortal(t.app, t.db, await givePortalEmail(t.db, family.parent.id));
+    const parent = await api({ ...portal, userId: '' }).get(voiceUrl());
+    expect(parent.statusCode).toBe(401);
     const outsider = await makeUser(t.db, m, { roles: ['coordinator'] });
     expect((await api(await loginAs(t.app, outsider)).get(voiceUrl())).statusCode).toBe(404);
   });

@@ -5,8 +5,12 @@ import {
   addAssignment, addTeamMember, client, loginAs, makeFamilyWithCase, makeMeasure, makeMeetingRecords, makeMunicipality, makeUser,
   type Session, type TestMeetingRecords, type TestFamily, type TestMunicipality, type TestUser,
 } from './factories.js';
+import { makeAssessmentRecords, type TestAssessmentRecords } from './assessment-fixtures.js';
 import { makeCalendarRecords } from './calendar-fixtures.js';
+import { makeDecisionRecords } from './decision-fixtures.js';
+import { makeFamilyPortalRecords } from './family-portal-fixtures.js';
 import { makeFollowUpRecords } from './follow-up-fixtures.js';
+import { givePortalEmail, loginToPortal, type PortalSession } from './portal-fixtures.js';
 import { snapshotTenant } from './inspect.js';
 import { makePlanRecords } from './plan-fixtures.js';
 
@@ -25,9 +29,37 @@ let A: {
 let B: {
   municipality: TestMunicipality; coordinator: TestUser; partner: TestUser; family: TestFamily;
   measureId: string; buddyAssignmentId: string; teamMemberId: string; meetings: TestMeetingRecords; wheelActivityId: string; outboxMessageId: string;
+  caseDecisionId: string;
 };
 let sessions: Record<'coordinator' | 'leader' | 'admin', Session>;
 let bBefore: Awaited<ReturnType<typeof snapshotTenant>>;
+/** B's §18 screening and §137 notification and re-assessment (assessment-fixtures.ts). */
+let bAssessments: TestAssessmentRecords;
+/** B's family message thread (family-portal-fixtures.ts). */
+let bThreadId: string;
+/** B's consent to share with its school (issue 5 items 3-4). */
+let bConsentId: string;
+/** The family portal session of A's parent (issue 5): portal routes are checked with it, not with staff sessions. */
+let portalParent: PortalSession;
+
+/** Every portal route with an id in its path: A's parent asking with B's ids (issue 5 items 3 and 5). */
+const portalIdRoutes: Record<string, (ids: Ids) => RequestSpec> = {
+  'GET /api/portal/meetings/:id/minutes': (ids) => ({ url: `/api/portal/meetings/${ids.meeting}/minutes` }),
+  'GET /api/portal/threads/:id': (ids) => ({ url: `/api/portal/threads/${ids.thread}` }),
+  // Consent to share (issue 5 item 3).
+  'POST /api/portal/consents/:id/withdraw': (ids) => ({ url: `/api/portal/consents/${ids.consent}/withdraw`, payload: { version: 1 } }),
+  'POST /api/portal/threads/:id/messages': (ids) => ({ url: `/api/portal/threads/${ids.thread}/messages`, payload: { body: 'Udefra' } }),
+  'GET /api/portal/meetings/:id/preparation': (ids) => ({ url: `/api/portal/meetings/${ids.meeting}/preparation` }),
+  'PUT /api/portal/meetings/:id/preparation': (ids) => ({ url: `/api/portal/meetings/${ids.meeting}/preparation`, payload: { focusPoints: 'Udefra', version: 0 } }),
+  'POST /api/portal/meetings/:id/feedback': (ids) => ({
+    url: `/api/portal/meetings/${ids.meeting}/feedback`, payload: { heard: 3, importantTopics: 3, approach: 3, overall: 3 },
+  }),
+  'GET /api/portal/children/:id/child-page': (ids) => ({ url: `/api/portal/children/${ids.person}/child-page` }),
+  'PUT /api/portal/children/:id/child-page': (ids) => ({ url: `/api/portal/children/${ids.person}/child-page`, payload: { allowed: true } }),
+  'POST /api/portal/children/:id/child-page/answers': (ids) => ({
+    url: `/api/portal/children/${ids.person}/child-page/answers`, payload: { answers: [{ question: 'general', score: 3 }] },
+  }),
+};
 
 /** One shared surname, so A's own family matches every name search aimed at B's. */
 const sharedLastName = 'Skovgaard';
@@ -35,7 +67,10 @@ const sharedLastName = 'Skovgaard';
 interface Ids {
   family: string; person: string; case: string; assignment: string; teamMember: string; measure: string; user: string;
   meeting: string; participant: string; agendaPoint: string; decision: string; agreement: string; fixedTeam: string;
-  wheelActivity: string; outboxMessage: string;
+  wheelActivity: string; outboxMessage: string; caseDecision: string;
+  reassessment: string;
+  thread: string;
+  consent: string;
 }
 type RequestSpec = { url: string; payload?: unknown };
 
@@ -63,6 +98,9 @@ const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   }),
   'PATCH /api/measures/:id': (ids) => ({ url: `/api/measures/${ids.measure}`, payload: { description: 'Ændret udefra', version: 1 } }),
   'DELETE /api/measures/:id': (ids) => ({ url: `/api/measures/${ids.measure}?version=1` }),
+  'PUT /api/measures/:id/law-follow-up': (ids) => ({
+    url: `/api/measures/${ids.measure}/law-follow-up`, payload: { months: 3, reasons: 'Udefra', decidedOn: testToday, version: 1 },
+  }),
   // Case flow, core teams and meetings (issue 3).
   'GET /api/cases/:id/flow': (ids) => ({ url: `/api/cases/${ids.case}/flow` }),
   'POST /api/cases/:id/flow/records': (ids) => ({ url: `/api/cases/${ids.case}/flow/records`, payload: { kind: 'information_shared', text: 'Delt udefra' } }),
@@ -84,6 +122,7 @@ const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   'POST /api/meetings/:id/decisions': (ids) => ({ url: `/api/meetings/${ids.meeting}/decisions`, payload: { text: 'Udefra' } }),
   'DELETE /api/meeting-decisions/:id': (ids) => ({ url: `/api/meeting-decisions/${ids.decision}` }),
   'POST /api/meetings/:id/agreements': (ids) => ({ url: `/api/meetings/${ids.meeting}/agreements`, payload: { text: 'Udefra', ownerUserId: A.coordinator.id, dueOn: '2027-01-01' } }),
+  'PUT /api/meetings/:id/sharing': (ids) => ({ url: `/api/meetings/${ids.meeting}/sharing`, payload: { version: 1, minutesVisibility: 'family' } }),
   'PATCH /api/agreements/:id': (ids) => ({ url: `/api/agreements/${ids.agreement}`, payload: { status: 'done', version: 1 } }),  // Joint plan and the child's own voice (issue 3 §4-5). ids.person may be any person of B: a non-child is 404 too.
   'GET /api/families/:id/plan': (ids) => ({ url: `/api/families/${ids.family}/plan` }),
   'POST /api/families/:id/plan': (ids) => ({ url: `/api/families/${ids.family}/plan`, payload: { reason: 'Udefra', goals: [] } }),
@@ -117,27 +156,63 @@ const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   'GET /api/persons/:id/reminder-preference': (ids) => ({ url: `/api/persons/${ids.person}/reminder-preference` }),
   'PUT /api/persons/:id/reminder-preference': (ids) => ({ url: `/api/persons/${ids.person}/reminder-preference`, payload: { optedIn: false, channel: 'email' } }),
   'POST /api/admin/outbox/:id/retry': (ids) => ({ url: `/api/admin/outbox/${ids.outboxMessage}/retry` }),
+  // Decisions with today's law duties (issue 7 §3).
+  'GET /api/cases/:id/decisions': (ids) => ({ url: `/api/cases/${ids.case}/decisions` }),
+  'POST /api/cases/:id/decisions': (ids) => ({
+    url: `/api/cases/${ids.case}/decisions`,
+    payload: { decidedOn: testToday, outcome: 'refused', legalBasisId: 'BL-32', reasoning: 'Udefra', childViewsNotObtainedReason: 'Udefra' },
+  }),
+  'GET /api/decisions/:id': (ids) => ({ url: `/api/decisions/${ids.caseDecision}` }),
+  'PATCH /api/decisions/:id': (ids) => ({ url: `/api/decisions/${ids.caseDecision}`, payload: { reasoning: 'Udefra', version: 1 } }),
+  // Barnets Lov §18 screening, §20 provisional assessment, §137 notifications and re-assessments (issue 7).
+  'GET /api/cases/:id/screenings': (ids) => ({ url: `/api/cases/${ids.case}/screenings` }),
+  'POST /api/cases/:id/screenings': (ids) => ({
+    url: `/api/cases/${ids.case}/screenings`, payload: { awareOn: testToday, screenedOn: testToday, outcome: 'nothing_further', reasons: 'Udefra' },
+  }),
+  'PUT /api/measures/:id/provisional-assessment': (ids) => ({ url: `/api/measures/${ids.measure}/provisional-assessment`, payload: { on: testToday, text: 'Udefra', version: 1 } }),
+  'GET /api/cases/:id/notifications': (ids) => ({ url: `/api/cases/${ids.case}/notifications` }),
+  'POST /api/cases/:id/notifications': (ids) => ({ url: `/api/cases/${ids.case}/notifications`, payload: { receivedOn: testToday, source: 'other', summary: 'Udefra' } }),
+  'PATCH /api/reassessments/:id': (ids) => ({ url: `/api/reassessments/${ids.reassessment}`, payload: { assignedUserId: A.coordinator.id, version: 1 } }),
+  // Family messages, meeting preparation and feedback (issue 5 item 3), staff side.
+  'GET /api/families/:id/threads': (ids) => ({ url: `/api/families/${ids.family}/threads` }),
+  'GET /api/message-threads/:id': (ids) => ({ url: `/api/message-threads/${ids.thread}` }),
+  'POST /api/message-threads/:id/messages': (ids) => ({ url: `/api/message-threads/${ids.thread}/messages`, payload: { body: 'Udefra' } }),
+  'GET /api/meetings/:id/family-input': (ids) => ({ url: `/api/meetings/${ids.meeting}/family-input` }),
+  // Consent to share and the partner view (issue 5 items 3-4).
+  'GET /api/families/:id/consents': (ids) => ({ url: `/api/families/${ids.family}/consents` }),
+  'POST /api/families/:id/consents': (ids) => ({
+    url: `/api/families/${ids.family}/consents`, payload: { departmentId: A.municipality.departments.ppr, givenOn: testToday, givenByPersonId: ids.person },
+  }),
+  'POST /api/consents/:id/withdraw': (ids) => ({ url: `/api/consents/${ids.consent}/withdraw`, payload: { version: 1 } }),
+  'GET /api/partner/cases/:id': (ids) => ({ url: `/api/partner/cases/${ids.case}` }),
+  'PATCH /api/partner/agreements/:id': (ids) => ({ url: `/api/partner/agreements/${ids.agreement}`, payload: { status: 'done', version: 1 } }),
+  'POST /api/partner/cases/:id/notes': (ids) => ({ url: `/api/partner/cases/${ids.case}/notes`, payload: { text: 'Udefra' } }),
+  'GET /api/cases/:id/partner-notes': (ids) => ({ url: `/api/cases/${ids.case}/partner-notes` }),
 };
 
 const bIds = (): Ids => ({
+  reassessment: bAssessments.reassessmentId, thread: bThreadId, consent: bConsentId,
   family: B.family.familyId, person: B.family.child.id, case: B.family.caseId, assignment: B.buddyAssignmentId,
   teamMember: B.teamMemberId, measure: B.measureId, user: B.coordinator.id,
   meeting: B.meetings.meetingId, participant: B.meetings.participantId, agendaPoint: B.meetings.agendaPointId, decision: B.meetings.decisionId,
   agreement: B.meetings.agreementId, fixedTeam: B.meetings.fixedTeamId, wheelActivity: B.wheelActivityId, outboxMessage: B.outboxMessageId,
+  caseDecision: B.caseDecisionId,
 });
 const unknownIds = (): Ids => ({
+  reassessment: randomUUID(), thread: randomUUID(), consent: randomUUID(),
   family: randomUUID(), person: randomUUID(), case: randomUUID(), assignment: randomUUID(), teamMember: randomUUID(), measure: randomUUID(), user: randomUUID(),
   meeting: randomUUID(), participant: randomUUID(), agendaPoint: randomUUID(), decision: randomUUID(), agreement: randomUUID(), fixedTeam: randomUUID(),
-  wheelActivity: randomUUID(), outboxMessage: randomUUID(),
+  wheelActivity: randomUUID(), outboxMessage: randomUUID(), caseDecision: randomUUID(),
 });
 
 /** Every string of B that must never reach A: ids, names, CPR numbers. */
 function bSecrets(): string[] {
   const f = B.family;
   return [
+    ...Object.values(bAssessments), bThreadId, bConsentId,
     f.familyId, f.caseId, f.child.id, f.parent.id, B.measureId, B.buddyAssignmentId, B.teamMemberId, B.coordinator.id, B.partner.id, B.municipality.id,
     ...Object.values(B.municipality.departments), f.child.cpr, f.parent.cpr, f.child.firstName, f.parent.firstName, B.coordinator.email, B.coordinator.name,
-    B.municipality.name, ...Object.values(B.meetings), B.wheelActivityId, B.outboxMessageId,
+    B.municipality.name, ...Object.values(B.meetings), B.wheelActivityId, B.outboxMessageId, B.caseDecisionId,
   ];
 }
 
@@ -161,7 +236,14 @@ beforeAll(async () => {
     await makePlanRecords(db, municipality, family, coordinator, meetings.meetingId, measureId);
     const { wheelActivityId } = await makeFollowUpRecords(db, family);
     const { outboxMessageId } = await makeCalendarRecords(db, family, coordinator, meetings.meetingId);
-    B = { municipality, coordinator, partner, family, measureId, buddyAssignmentId, teamMemberId, meetings, wheelActivityId, outboxMessageId };
+    bAssessments = await makeAssessmentRecords(db, family, coordinator);
+    bThreadId = (await makeFamilyPortalRecords(db, family, coordinator, meetings.meetingId)).threadId;
+    const { decisionId: caseDecisionId } = await makeDecisionRecords(db, family, coordinator, measureId);
+    bConsentId = (await db.insertInto('consents').values({
+      municipality_id: municipality.id, family_id: family.familyId, department_id: municipality.departments.school, given_on: '2026-11-01',
+      given_by_person_id: family.parent.id, source: 'portal', created_at: new Date('2026-11-01T10:00:00Z'),
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    B = { municipality, coordinator, partner, family, measureId, buddyAssignmentId, teamMemberId, meetings, wheelActivityId, outboxMessageId, caseDecisionId };
   }
   {
     const municipality = await makeMunicipality(db, { name: 'Hjem Kommune' });
@@ -184,6 +266,7 @@ beforeAll(async () => {
     leader: await loginAs(t.app, A.leader),
     admin: await loginAs(t.app, A.admin),
   };
+  portalParent = await loginToPortal(t.app, db, await givePortalEmail(db, A.family.parent.id));
   bBefore = await snapshotTenant(db, B.municipality.id);
 });
 
@@ -193,9 +276,26 @@ afterAll(async () => {
 
 describe('cross-tenant API matrix: municipality A against B\'s records', () => {
   it('the table below covers every registered route that takes an id in its path', () => {
-    const withId = listRoutes(t.app).filter((r) => /\/:\w+/.test(r.path)).map((r) => `${r.method} ${r.path}`).sort();
+    // Portal routes need a portal session (staff cookies get 401 there): they have their own table, portalIdRoutes.
+    const withId = listRoutes(t.app).filter((r) => /\/:\w+/.test(r.path) && !r.path.startsWith('/api/portal/')).map((r) => `${r.method} ${r.path}`).sort();
     expect(withId.length).toBeGreaterThanOrEqual(15);
     expect(Object.keys(idRoutes).sort()).toEqual(withId);
+  });
+
+  it('A\'s parent in the family portal gets 404 not_found from every portal route with B\'s ids, like unknown ids (and the table covers them all)', async () => {
+    const withId = listRoutes(t.app).filter((r) => /\/:\w+/.test(r.path) && r.path.startsWith('/api/portal/')).map((r) => `${r.method} ${r.path}`).sort();
+    expect(Object.keys(portalIdRoutes).sort()).toEqual(withId);
+    const failures: string[] = [];
+    for (const [route, build] of Object.entries(portalIdRoutes)) {
+      const method = route.split(' ')[0]! as 'GET';
+      const send = (spec: RequestSpec) => t.app.inject({ method, url: spec.url, headers: portalParent.headers, ...(spec.payload === undefined ? {} : { payload: spec.payload as object }) });
+      const foreign = await send(build(bIds()));
+      const unknown = await send(build(unknownIds()));
+      if (foreign.statusCode !== 404 || foreign.json().error?.code !== 'not_found') failures.push(`${route}: ${foreign.statusCode} ${foreign.body.slice(0, 160)}`);
+      expect(foreign.body, `${route} answers B's id differently from an unknown id`).toBe(unknown.body);
+      for (const secret of bSecrets()) expect(foreign.body, route).not.toContain(secret);
+    }
+    expect(failures).toEqual([]);
   });
 
   for (const persona of ['coordinator', 'leader', 'admin'] as const) {

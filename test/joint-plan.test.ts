@@ -3,10 +3,11 @@ import { inTenant } from '../src/platform/db/tenant.js';
 import { planFactsForFamily } from '../src/modules/plan/facts.js';
 import { createTestApp, type TestApp } from './app.js';
 import {
-  addTeamMember, client, loginAs, makeFamilyWithCase, makeMeasure, makeMunicipality, makeParentLogin, makeUser,
+  addTeamMember, client, loginAs, makeFamilyWithCase, makeMeasure, makeMunicipality, makeUser,
   type Session, type TestFamily, type TestMunicipality, type TestUser,
 } from './factories.js';
 import { auditHead, auditRowsAfter, countAll } from './inspect.js';
+import { givePortalEmail, loginToPortal } from './portal-fixtures.js';
 
 /**
  * The joint plan (issue 3 §4): one per family, SMARTE goals with owners, activities and statuses, every revision a new
@@ -20,7 +21,6 @@ let otherFamily: TestFamily;
 let coordinator: TestUser;
 let coreMember: TestUser;
 let outsider: TestUser;
-let parentLogin: TestUser;
 let session: Session;
 let measureId: string;
 let meetingId: string;
@@ -94,7 +94,6 @@ beforeAll(async () => {
   family = await makeFamilyWithCase(t.db, m, { lead: coordinator, model: 'efei' });
   otherFamily = await makeFamilyWithCase(t.db, m, { lead: coordinator, model: 'sof' });
   await addTeamMember(t.db, family.caseId, coreMember);
-  parentLogin = await makeParentLogin(t.db, m, family);
   measureId = await makeMeasure(t.db, m, family.caseId, { legalBasisId: 'BL-90-2', description: 'Aflastning' });
   const meeting = await t.db.insertInto('meetings').values({
     municipality_id: m.id, case_id: family.caseId, type: 'status_meeting', scheduled_at: '2026-11-20T09:00:00Z', created_by: coordinator.id,
@@ -288,16 +287,19 @@ describe('goal status from meetings and agreement with the family', () => {
 });
 
 describe('who sees the plan, and the PDF', () => {
-  it('the parent reads their own family\'s plan (not the child\'s voice) and may not change it (403)', async () => {
-    const parentSession = await loginAs(t.app, parentLogin);
-    const plan = ok(await api(parentSession).get(planUrl()));
+  it('the parent reads their own family\'s plan in the family portal (not the child\'s voice) and can change nothing', async () => {
+    // Parents log in to the portal (issue 5 item 1); its session reads the own family's plan at /api/portal/plan.
+    const parentSession = { ...await loginToPortal(t.app, t.db, await givePortalEmail(t.db, family.parent.id)), userId: '' };
+    const plan = ok(await api(parentSession).get('/api/portal/plan'));
+    expect(plan.familyId).toBe(family.familyId);
     expect(plan.version!.number).toBe(4);
     expect(plan.childVoice).toEqual([]);
     expect(plan.abilities).toMatchObject({ canRevise: false, canAgree: false, canUpdateStatus: false });
+    // A portal session opens no staff route: no change to the plan, no other family's plan (401 before any lookup).
     const { status } = await refused(() => api(parentSession).post(`${planUrl()}/versions`, { baseVersion: 4, reason: 'Forælder retter', goals: [] }));
-    expect(status).toBe(403);
+    expect(status).toBe(401);
     const other = await api(parentSession).get(`/api/families/${otherFamily.familyId}/plan`);
-    expect(other.statusCode).toBe(404);
+    expect(other.statusCode).toBe(401);
   });
 
   it('a coordinator without need-to-know gets 404 for the plan, its versions, the comparison and the PDF', async () => {

@@ -5,6 +5,7 @@ import {
   type Session, type TestFamily, type TestMunicipality, type TestUser,
 } from './factories.js';
 import { auditRowsAfter, auditHead } from './inspect.js';
+import { givePortalEmail, loginToPortal } from './portal-fixtures.js';
 
 /**
  * Need-to-know against a real database (style.md §6 "*.access.test.ts"): one EFEI case, and every kind of person
@@ -19,7 +20,7 @@ type Persona =
   | 'coordinatorNotAssigned' | 'formerCoordinator' | 'removedCoreTeamMember' | 'controller' | 'administrator'
   | 'parentOfFamily' | 'parentOfOtherFamily';
 
-type Listing = 'shown' | 'hidden' | 403;
+type Listing = 'shown' | 'hidden' | 403 | 401;
 interface Expectation {
   reason: string | null;
   getFamily: number; getCase: number; patchCase: number; postMeasure: number; accessLog: number;
@@ -30,14 +31,18 @@ const lead = { getFamily: 200, getCase: 200, patchCase: 200, postMeasure: 201, a
 const editor = { getFamily: 200, getCase: 200, patchCase: 200, postMeasure: 201, accessLog: 403 };
 const reader = { getFamily: 200, getCase: 200, patchCase: 403, postMeasure: 403, accessLog: 403 };
 const stranger = { getFamily: 404, getCase: 404, patchCase: 404, postMeasure: 404, accessLog: 404 };
+/** No staff session at all: a parent's portal session opens no staff route (issue 5 item 1). */
+const noStaffSession = { getFamily: 401, getCase: 401, patchCase: 401, postMeasure: 401, accessLog: 401 };
 
 const matrix: Record<Persona, Expectation> = {
   familyCoordinator: { reason: 'family_coordinator', ...lead, search: 'shown', myFamilies: 'shown' },
   buddy: { reason: 'buddy', ...editor, search: 'shown', myFamilies: 'shown' },
   caseworker: { reason: 'caseworker', ...editor, search: 'shown', myFamilies: 'shown' },
   coreTeamMember: { reason: 'core_team', ...reader, search: 'shown', myFamilies: 'shown' },
-  partnerOnTeam: { reason: 'core_team', ...reader, search: 'shown', myFamilies: 'shown' },
-  partnerNotOnTeam: { reason: null, ...stranger, search: 'hidden', myFamilies: 'hidden' },
+  // Issue 5 item 4: an external partner never opens the staff pages, core team or not; with the family's consent they
+  // see what they need through /api/partner (test/partner-access.test.ts), and have no search or caseload.
+  partnerOnTeam: { reason: null, ...stranger, search: 403, myFamilies: 403 },
+  partnerNotOnTeam: { reason: null, ...stranger, search: 403, myFamilies: 403 },
   // Leaders see their department's cases but they are not their own caseload.
   leaderOfResponsibleDepartment: { reason: 'department_leader', ...lead, search: 'shown', myFamilies: 'hidden' },
   departmentHeadOfResponsibleDepartment: { reason: 'department_leader', ...lead, search: 'shown', myFamilies: 'hidden' },
@@ -47,9 +52,9 @@ const matrix: Record<Persona, Expectation> = {
   removedCoreTeamMember: { reason: null, ...stranger, search: 'hidden', myFamilies: 'hidden' },
   controller: { reason: null, ...stranger, search: 403, myFamilies: 403 },
   administrator: { reason: null, ...stranger, search: 403, myFamilies: 403 },
-  // Parents see their family through the portal (/api/me/family), never through the staff pages.
-  parentOfFamily: { reason: null, ...stranger, search: 403, myFamilies: 403 },
-  parentOfOtherFamily: { reason: null, ...stranger, search: 403, myFamilies: 403 },
+  // Parents log in to the family portal and see their family there (/api/portal/me); its session opens no staff page.
+  parentOfFamily: { reason: null, ...noStaffSession, search: 401, myFamilies: 401 },
+  parentOfOtherFamily: { reason: null, ...noStaffSession, search: 401, myFamilies: 401 },
 };
 
 let t: TestApp;
@@ -100,7 +105,14 @@ beforeAll(async () => {
   // Removed today: no longer on the team today.
   await addTeamMember(db, family.caseId, users.removedCoreTeamMember, { removedOn: testToday });
 
-  for (const persona of Object.keys(matrix) as Persona[]) sessions[persona] = await loginAs(t.app, users[persona]);
+  for (const persona of Object.keys(matrix) as Persona[]) {
+    if (persona === 'parentOfFamily' || persona === 'parentOfOtherFamily') {
+      const person = (persona === 'parentOfFamily' ? family : otherFamily).parent.id;
+      sessions[persona] = { ...await loginToPortal(t.app, db, await givePortalEmail(db, person)), userId: '' };
+    } else {
+      sessions[persona] = await loginAs(t.app, users[persona]);
+    }
+  }
 });
 
 afterAll(async () => {
@@ -147,6 +159,7 @@ describe('need-to-know matrix on one EFEI case', () => {
       const myFamilies = await api.get('/api/my-families');
       const listing = (response: typeof search): Listing => {
         if (response.statusCode === 403) return 403;
+        if (response.statusCode === 401) return 401;
         expect(response.statusCode).toBe(200);
         return (response.json() as Array<{ familyId: string }>).some((row) => row.familyId === family.familyId) ? 'shown' : 'hidden';
       };
@@ -177,15 +190,15 @@ describe('need-to-know outside the matrix', () => {
   });
 
   it('a parent sees their own family through the portal, and only their own', async () => {
-    const own = await client(t.app, sessions.parentOfFamily).get('/api/me/family');
+    const own = await client(t.app, sessions.parentOfFamily).get('/api/portal/me');
     expect(own.statusCode).toBe(200);
-    expect(own.json()).toMatchObject({ id: family.familyId, name: family.familyName });
+    expect(own.json().family).toMatchObject({ id: family.familyId, name: family.familyName });
     expect(own.body).not.toContain(family.child.cpr);
-    const other = await client(t.app, sessions.parentOfOtherFamily).get('/api/me/family');
-    expect(other.json()).toMatchObject({ id: otherFamily.familyId });
+    const other = await client(t.app, sessions.parentOfOtherFamily).get('/api/portal/me');
+    expect(other.json().family).toMatchObject({ id: otherFamily.familyId });
     expect(other.body).not.toContain(family.familyName);
-    // Staff have no portal family.
-    expect((await client(t.app, sessions.familyCoordinator).get('/api/me/family')).statusCode).toBe(403);
+    // Staff have no portal session, so no portal family.
+    expect((await client(t.app, sessions.familyCoordinator).get('/api/portal/me')).statusCode).toBe(401);
   });
 
   it('the coordinator who registers a family may work on it until it has a case; then only a relation to the case counts', async () => {
@@ -214,7 +227,7 @@ describe('need-to-know outside the matrix', () => {
   it('roles without case work cannot create families or cases (403), whatever the record', async () => {
     for (const persona of ['controller', 'administrator', 'parentOfFamily', 'coreTeamMember', 'partnerOnTeam'] as const) {
       const response = await client(t.app, sessions[persona]).post('/api/families', { name: 'Familien Uvedkommende' });
-      expect(response.statusCode, persona).toBe(403);
+      expect(response.statusCode, persona).toBe(persona === 'parentOfFamily' ? 401 : 403);
     }
   });
 });

@@ -4,11 +4,12 @@ import { loggingTransport, smtpTransport, type OutboxLogger, type Transports } f
 import { OutboxWorker } from '../src/platform/outbox/worker.js';
 import { createTestApp, testNow, type TestApp } from './app.js';
 import {
-  addTeamMember, client, makeMeetingRecords, loginAs, makeFamilyWithCase, makeMeasure, makeMunicipality, makeParentLogin, makeUser,
+  addTeamMember, client, makeMeetingRecords, loginAs, makeFamilyWithCase, makeMeasure, makeMunicipality, makeUser,
   type Session, type TestFamily, type TestMunicipality, type TestUser,
 } from './factories.js';
 import { makeCalendarRecords } from './calendar-fixtures.js';
 import { auditHead, auditRowsAfter, countAll, snapshotTenant } from './inspect.js';
+import { loginToPortal } from './portal-fixtures.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
 
 /**
@@ -183,14 +184,20 @@ describe('a family member\'s reminder choice (PUT /api/persons/:id/reminder-pref
     await t.db.updateTable('persons').set({ email: 'parent@example.test' }).where('id', '=', family.parent.id).execute();
   });
 
-  it('the parent may set their own choice; the core-team partner may see it but not change it; others get 404', async () => {
-    const parentApi = client(t.app, await loginAs(t.app, await makeParentLogin(t.db, m, family)));
-    const own = await parentApi.request('PUT', url(), { optedIn: false, channel: 'email', version: 1 });
+  it('the parent may set their own choice; a core-team member may see it but not change it; others, external partners too, get 404', async () => {
+    // Parents choose in the family portal (issue 5 item 1), with a portal session.
+    const portal = await loginToPortal(t.app, t.db, 'parent@example.test');
+    const parentApi = client(t.app, { ...portal, userId: '' });
+    const own = await parentApi.request('PUT', '/api/portal/reminder-preference', { optedIn: false, channel: 'email', version: 1 });
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json()).toMatchObject({ optedIn: false, channel: 'email', version: 2, abilities: { canEdit: true } });
-    const partnerApi = client(t.app, await loginAs(t.app, partner));
-    expect((await partnerApi.get(url())).json()).toMatchObject({ abilities: { canEdit: false } });
-    expect((await partnerApi.request('PUT', url(), { optedIn: true, channel: 'email', version: 2 })).statusCode).toBe(403);
+    const member = await makeUser(t.db, m, { roles: ['core_team_member'], department: 'ppr' });
+    await addTeamMember(t.db, family.caseId, member);
+    const memberApi = client(t.app, await loginAs(t.app, member));
+    expect((await memberApi.get(url())).json()).toMatchObject({ abilities: { canEdit: false } });
+    expect((await memberApi.request('PUT', url(), { optedIn: true, channel: 'email', version: 2 })).statusCode).toBe(403);
+    // Issue 5 item 4: an external partner uses the partner API only; the staff routes are 404 to them.
+    expect((await client(t.app, await loginAs(t.app, partner)).get(url())).statusCode).toBe(404);
     const stranger = await makeUser(t.db, m, { roles: ['coordinator'] });
     expect((await client(t.app, await loginAs(t.app, stranger)).get(url())).statusCode).toBe(404);
     const neighbour = await makeMunicipality(t.db);

@@ -9,7 +9,10 @@ import {
   addAssignment, addTeamMember, makeFamilyWithCase, makeMeasure, makeMeetingRecords, makeMunicipality, makeUser,
   type TestFamily, type TestMunicipality, type TestUser,
 } from './factories.js';
+import { makeAssessmentRecords } from './assessment-fixtures.js';
 import { makeCalendarRecords } from './calendar-fixtures.js';
+import { makeDecisionRecords } from './decision-fixtures.js';
+import { makeFamilyPortalRecords } from './family-portal-fixtures.js';
 import { makeFollowUpRecords } from './follow-up-fixtures.js';
 import { countRows, tenantTables } from './inspect.js';
 import { makePlanRecords } from './plan-fixtures.js';
@@ -60,9 +63,29 @@ beforeAll(async () => {
     await makePlanRecords(db, municipality, family, coordinator, meetings.meetingId, measureId);
     await makeFollowUpRecords(db, family);
     await makeCalendarRecords(db, family, coordinator, meetings.meetingId);
+    await makeAssessmentRecords(db, family, coordinator);
+    await makeDecisionRecords(db, family, coordinator, measureId);
+    await makeFamilyPortalRecords(db, family, coordinator, meetings.meetingId);
     await db.insertInto('sessions').values({
       id: `session-${key}-${randomUUID()}`, municipality_id: municipality.id, user_id: coordinator.id, csrf_token: 'csrf',
       created_at: new Date('2026-11-22T10:00:00Z'), expires_at: new Date('2026-11-22T18:00:00Z'),
+    }).execute();
+    // The family portal (issue 5 item 1): a login code and a portal session of the family's parent.
+    await db.insertInto('portal_login_codes').values({
+      municipality_id: municipality.id, person_id: family.parent.id, channel: 'email', address_hash: 'a'.repeat(42) + key, code_hash: 'c'.repeat(43),
+      created_at: new Date('2026-11-22T10:00:00Z'), expires_at: new Date('2026-11-22T10:10:00Z'),
+    }).execute();
+    await db.insertInto('portal_sessions').values({
+      id: `portal-${key}-${randomUUID()}`, municipality_id: municipality.id, person_id: family.parent.id, method: 'code', csrf_token: 'csrf',
+      created_at: new Date('2026-11-22T10:00:00Z'), expires_at: new Date('2026-11-22T11:00:00Z'),
+    }).execute();
+    // Consent to share and a partner's note (issue 5 items 3-4, migration 0015).
+    await db.insertInto('consents').values({
+      municipality_id: municipality.id, family_id: family.familyId, department_id: municipality.departments.school, given_on: '2026-11-20',
+      given_by_person_id: family.parent.id, source: 'portal', created_at: new Date('2026-11-20T10:00:00Z'),
+    }).execute();
+    await db.insertInto('partner_notes').values({
+      municipality_id: municipality.id, case_id: family.caseId, author_user_id: partner.id, department_id: municipality.departments.school, text: 'Note', created_at: new Date('2026-11-22T10:00:00Z'),
     }).execute();
     await inTenant(db, municipality.id, (trx) => appendAudit(trx, {
       municipalityId: municipality.id, at: new Date('2026-11-22T10:00:00Z'), actorUserId: coordinator.id, actorRole: 'coordinator',

@@ -145,6 +145,9 @@ export async function writeCase(w: CaseWriter, family: DemoFamily, s: Scenario):
       municipality_id: m, case_id: caseId, legal_basis_id: legalBasisId, department_id: people.departments.get(measureDepartment(legalBasisId))!,
       description: measureText[legalBasisId] ?? legalBasisId, starts_on: openedOn, ends_on: null,
       ...(legalBasisId === 'BL-32' ? supportMeasureDuties(openedOn, random.chance(0.6)) : {}),
+      // Barnets Lov §20 stk. 3: a running investigation counts 4 months from the day the municipality became aware (a
+      // week before the case opened). Cases opened earlier were investigated before the clock was recorded here.
+      ...(legalBasisId === 'BL-20' && openedOn >= addCalendarMonths(today, -4) ? { aware_on: addDays(openedOn, -7) } : {}),
     }).returning('id').executeTakeFirstOrThrow();
     measureIds.push(row.id);
   }

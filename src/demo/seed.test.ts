@@ -163,9 +163,25 @@ describe('the demo data', () => {
     expect(planned).toBeGreaterThanOrEqual(5);
   });
 
+  it('the partner login (Anne Skov, Demo Skole) sees exactly the one family that consented to share with the school (issue 5 item 4)', async () => {
+    const anne = client(t.app, await login(t.app, 'partner@demo.tovholder.dk', demoPassword));
+    const families = await json<Array<{ caseId: string }>>(anne, '/api/partner/families');
+    expect(families).toHaveLength(1);
+    const view = await json<{ meetings: unknown[]; agreements: unknown[] }>(anne, `/api/partner/cases/${families[0]!.caseId}`);
+    expect(view.meetings.length + view.agreements.length).toBeGreaterThan(0);
+  });
+
   it('gives every person a fictional CPR number that fails the modulus-11 check', async () => {
     const rows = await t.db.selectFrom('persons').select(['cpr']).where('cpr', 'is not', null).execute();
     const weights = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
     for (const { cpr } of rows) expect(weights.reduce((sum, w, i) => sum + w * Number(cpr![i]), 0) % 11, cpr!).not.toBe(0);
+  });
+
+  it('has a running børnefaglig undersøgelse whose 4-month clock (Barnets Lov §20 stk. 3) is on a worklist', async () => {
+    const kinds = new Set<string>();
+    for (const email of ['koordinator@demo.tovholder.dk', 'raadgiver@demo.tovholder.dk', 'koordinator2@demo.tovholder.dk']) {
+      for (const item of (await json<Worklist>(apis.get(email)!, '/api/worklist')).items) kinds.add(item.kind);
+    }
+    expect(kinds).toContain('investigation_due');
   });
 });

@@ -4,6 +4,7 @@ import type { Database } from '../platform/db/database.js';
 import { createMunicipality } from '../platform/db/tenants.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { addDays, addYears, fictionalCpr, seededRandom, type Random } from './random.js';
+import { shareDemoWithFamily } from './portal-sharing.js';
 import { efeiStatusMeetingWeeks, writeCase, type CaseWriter, type DemoFamily, type People, type Scenario } from './flows.js';
 
 /** The password of every demo login (README "Demo logins"); production refuses to start while demo data exists. */
@@ -169,15 +170,11 @@ async function seedMunicipality(db: Database, random: Random, today: string, pas
       const person = await db.insertInto('persons').values({
         municipality_id: municipalityId, first_name: firstName, last_name: lastName,
         birth_date: birthDate, cpr: fictionalCpr(birthDate, random), phone: `+45 ${random.int(20, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}`,
-        email: `foraelder${f}-${p}@example.invalid`,
+        // The first parent of the first family logs in to the family portal with this address (issue 5 item 1).
+        email: f === 0 && p === 0 && spec.parentLogin ? spec.parentLogin : `foraelder${f}-${p}@example.invalid`,
       }).returning('id').executeTakeFirstOrThrow();
       await db.insertInto('family_members').values({ municipality_id: municipalityId, family_id: family.id, person_id: person.id, relation: 'parent', has_custody: true }).execute();
       parents.push({ id: person.id, firstName });
-    }
-    if (f === 0 && spec.parentLogin) {
-      await db.insertInto('users').values({
-        municipality_id: municipalityId, email: spec.parentLogin, name: `Forælder i familien ${lastName}`, roles: ['parent'], person_id: parents[0]!.id, password_hash: passwordHash,
-      }).execute();
     }
     // The child with the case (2-15 years, or 17 and approaching 18) and sometimes a sibling without one.
     const children: Array<{ id: string; firstName: string }> = [];
@@ -198,5 +195,39 @@ async function seedMunicipality(db: Database, random: Random, today: string, pas
   for (const [year, last] of counters) {
     await db.insertInto('case_number_counters').values({ municipality_id: municipalityId, year, last_number: last }).execute();
   }
+  await seedPartnerConsent(db, municipalityId, users.get('anne')?.id, departments.get('school'), today);
+  await shareDemoWithFamily(db, municipalityId);
+  // Yearly §86 threshold / §87 cap (decision module): DEMO values for this year and the last, not the real indexed
+  // amounts, which an administrator enters each year (Administration → Årlige beløb).
+  const year = Number(today.slice(0, 4));
+  await db.insertInto('yearly_legal_amounts').values([year - 1, year].flatMap((y) => [
+    { municipality_id: municipalityId, year: y, kind: 'bl86_threshold_per_year', amount_dkk: 5000, note: 'Demoværdi – ikke den gældende sats' },
+    { municipality_id: municipalityId, year: y, kind: 'bl87_cap_per_month', amount_dkk: 35000, note: 'Demoværdi – ikke den gældende sats' },
+  ])).execute();
   return { families: spec.scenarios.length, cases: caseCount, users: users.size };
+}
+
+/**
+ * Consent governs partner access (issue 5 items 3-4): the family Anne Skov (external partner, Demo Skole) works with
+ * — the portal parent's family when she takes part there — has consented to share with the school, so the partner
+ * login shows one family, and the portal parent can see (and withdraw) the consent.
+ */
+async function seedPartnerConsent(db: Database, municipalityId: string, partnerId: string | undefined, schoolId: string | undefined, today: string): Promise<void> {
+  if (!partnerId || !schoolId) return;
+  const involved = await db.selectFrom('cases as c')
+    .innerJoin('family_members as fm', (j) => j.onRef('fm.municipality_id', '=', 'c.municipality_id').onRef('fm.family_id', '=', 'c.family_id'))
+    .innerJoin('persons as p', (j) => j.onRef('p.municipality_id', '=', 'fm.municipality_id').onRef('p.id', '=', 'fm.person_id'))
+    .select(['c.family_id', 'fm.person_id'])
+    .where('c.municipality_id', '=', municipalityId).where('c.status', '<>', 'closed').where('fm.has_custody', '=', true)
+    .where((eb) => eb.or([
+      eb('c.id', 'in', eb.selectFrom('case_team_members').select('case_id').where('user_id', '=', partnerId).where('removed_on', 'is', null)),
+      eb('c.id', 'in', eb.selectFrom('meetings as m').innerJoin('meeting_participants as mp', 'mp.meeting_id', 'm.id').select('m.case_id').where('mp.user_id', '=', partnerId)),
+    ]))
+    .orderBy((eb) => eb.case().when('p.email', 'like', 'foraelder@%').then(0).else(1).end())
+    .orderBy('c.case_number').limit(1).executeTakeFirst();
+  if (!involved) return;
+  await db.insertInto('consents').values({
+    municipality_id: municipalityId, family_id: involved.family_id, department_id: schoolId, given_on: addDays(today, -14),
+    given_by_person_id: involved.person_id, source: 'portal', created_at: new Date(`${addDays(today, -14)}T10:00:00Z`),
+  }).execute();
 }

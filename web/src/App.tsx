@@ -1,4 +1,4 @@
-import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router-dom';
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router-dom';
 import { AppLayout } from './components/layout/AppLayout';
 import { AdminOnly } from './features/admin/AdminOnly';
 import { UsersPage } from './features/admin/UsersPage';
@@ -15,7 +15,19 @@ import { NotFoundPage } from './features/common/NotFoundPage';
 import { CreateFamilyPage, EditFamilyPage } from './features/family/FamilyFormPage';
 import { FamilyPage } from './features/family/FamilyPage';
 import { MeasureFormPage } from './features/measure/MeasureFormPage';
-import { OwnFamilyPage } from './features/parent/OwnFamilyPage';
+import { PortalLoginPage } from './features/portal/PortalLoginPage';
+import { PortalPage } from './features/portal/PortalPage';
+import { PortalMessagesPage } from './features/family-portal/PortalMessagesPage';
+import { PortalThreadPage } from './features/family-portal/PortalThreadPage';
+import { PortalMeetingsPage } from './features/family-portal/PortalMeetingsPage';
+import { PortalMeetingPage } from './features/family-portal/PortalMeetingPage';
+import { PortalContactAgreementPage } from './features/family-portal/PortalContactAgreementPage';
+import { ChildPagePage } from './features/family-portal/ChildPagePage';
+import { FamilyMessagesPage, FamilyThreadsPage, StaffThreadPage } from './features/family-portal/StaffMessagesPages';
+import { PortalMinutesPage } from './features/portal/PortalMinutesPage';
+import { ConsentPage } from './features/consent/ConsentPage';
+import { PartnerCasePage } from './features/partner/PartnerCasePage';
+import { PartnerHomePage } from './features/partner/PartnerHomePage';
 import { AddMemberPage } from './features/person/AddMemberPage';
 import { EditPersonPage } from './features/person/EditPersonPage';
 import { SearchPage } from './features/search/SearchPage';
@@ -32,6 +44,10 @@ import { PlanPage } from './features/plan/PlanPage';
 import { PlanPrintPage } from './features/plan/PlanPrintPage';
 import { PlanStatusPage } from './features/plan/PlanStatusPage';
 import { ChildVoicePage } from './features/child-voice/ChildVoicePage';
+import { NotificationFormPage, ScreeningFormPage } from './features/assessment/AssessmentFormPages';
+import { ReassessmentPage } from './features/assessment/ReassessmentPage';
+import { DecisionFormPage } from './features/decision/DecisionFormPage';
+import { YearlyAmountsPage } from './features/decision/YearlyAmountsPage';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/SessionContext';
 
@@ -55,7 +71,11 @@ export const routes: RouteObject[] = [
       { path: '/cases/:caseId/status', element: guarded(<CaseStatusPage />) },
       { path: '/cases/:caseId/measures/new', element: guarded(<MeasureFormPage />) },
       { path: '/cases/:caseId/measures/:measureId/edit', element: guarded(<MeasureFormPage />) },
+      { path: '/cases/:caseId/decisions/new', element: guarded(<DecisionFormPage />) },
       { path: '/cases/:caseId/assignments/new', element: guarded(<AddAssignmentPage />) },
+      { path: '/cases/:caseId/screenings/new', element: guarded(<ScreeningFormPage />) },
+      { path: '/cases/:caseId/notifications/new', element: guarded(<NotificationFormPage />) },
+      { path: '/cases/:caseId/reassessments/:reassessmentId', element: guarded(<ReassessmentPage />) },
       { path: '/cases/:caseId/team-members/new', element: guarded(<AddTeamMemberPage />) },
       { path: '/cases/:caseId/meetings/new', element: guarded(<CreateMeetingPage />) },
       { path: '/meetings/:meetingId', element: guarded(<MeetingPage />) },
@@ -70,9 +90,28 @@ export const routes: RouteObject[] = [
       { path: '/families/:familyId/plan/agree', element: guarded(<PlanAgreePage />) },
       { path: '/families/:familyId/plan/print', element: guarded(<PlanPrintPage />) },
       { path: '/children/:childId/voice', element: guarded(<ChildVoicePage />) },
-      { path: '/my-family', element: guarded(<OwnFamilyPage />) },
+      // The family portal (issue 5 item 1): its own login and session, not the staff session; /my-family was its old address.
+      { path: '/portal/login', element: <PortalLoginPage /> },
+      { path: '/portal', element: <PortalPage /> },
+      // What the family does in the portal, and the child's page (issue 5 items 3 and 5).
+      { path: '/portal/messages', element: <PortalMessagesPage /> },
+      { path: '/portal/messages/:threadId', element: <PortalThreadPage /> },
+      { path: '/portal/meetings', element: <PortalMeetingsPage /> },
+      { path: '/portal/meetings/:meetingId', element: <PortalMeetingPage /> },
+      { path: '/portal/contact-agreement', element: <PortalContactAgreementPage /> },
+      { path: '/portal/children/:childId', element: <ChildPagePage /> },
+      { path: '/messages', element: guarded(<FamilyMessagesPage />) },
+      { path: '/messages/:threadId', element: guarded(<StaffThreadPage />) },
+      { path: '/families/:familyId/messages', element: guarded(<FamilyThreadsPage />) },
+      { path: '/portal/minutes/:id', element: <PortalMinutesPage /> },
+      // Consent to share and the partner view (issue 5 items 3-4).
+      { path: '/portal/consents', element: <ConsentPage /> },
+      { path: '/partner', element: guarded(<PartnerHomePage />) },
+      { path: '/partner/cases/:caseId', element: guarded(<PartnerCasePage />) },
+      { path: '/my-family', element: <Navigate to="/portal" replace /> },
       { path: '/admin/users', element: guarded(<AdminOnly><UsersPage /></AdminOnly>) },
       { path: '/admin/outbox', element: guarded(<AdminOnly><OutboxPage /></AdminOnly>) },
+      { path: '/admin/yearly-amounts', element: guarded(<AdminOnly><YearlyAmountsPage /></AdminOnly>) },
       { path: '/settings/calendar', element: guarded(<CalendarFeedPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -29,10 +29,10 @@ async function buildWheel(trx: Trx, ctx: RequestContext, family: { id: string; n
   const [caseRows, facts, stored, meetings] = await Promise.all([
     casesOfFamily(trx, ctx.actor, today, family.id),
     caseFactsQuery(trx, { kind: 'family', familyId: family.id }, today),
-    trx.selectFrom('annual_wheel_activities').select(['id', 'case_id', 'month', 'kind', 'title', 'scheduled_at', 'version'])
+    trx.selectFrom('annual_wheel_activities').select(['id', 'case_id', 'month', 'kind', 'title', 'scheduled_at', 'version', 'visibility'])
       .where('family_id', '=', family.id).where('year', '=', year).orderBy('month').orderBy('scheduled_at').orderBy('created_at').execute(),
-    sql<{ id: string; case_id: string; type: string; title: string | null; scheduled_at: Date; on: string }>`
-      select m.id, m.case_id, m.type, m.title, m.scheduled_at, (m.scheduled_at at time zone 'Europe/Copenhagen')::date as on
+    sql<{ id: string; case_id: string; type: string; title: string | null; scheduled_at: Date; on: string; visibility: WheelActivity['visibility'] }>`
+      select m.id, m.case_id, m.type, m.title, m.scheduled_at, m.visibility, (m.scheduled_at at time zone 'Europe/Copenhagen')::date as on
         from meetings m join cases c on c.municipality_id = m.municipality_id and c.id = m.case_id
        where c.family_id = ${family.id} and m.status <> 'cancelled'
          and extract(year from m.scheduled_at at time zone 'Europe/Copenhagen') = ${year}
@@ -49,7 +49,7 @@ async function buildWheel(trx: Trx, ctx: RequestContext, family: { id: string; n
     if (a.case_id && (a.kind === 'follow_up' || a.kind === 'status_meeting')) taken.add(`${a.case_id}:${a.month}`);
     add(a.month, {
       key: a.id, id: a.id, source: 'planned', kind: a.kind, title: a.title, caseId: a.case_id, childName: childOf(a.case_id),
-      scheduledAt: a.scheduled_at ? new Date(a.scheduled_at).toISOString() : null, version: a.version,
+      scheduledAt: a.scheduled_at ? new Date(a.scheduled_at).toISOString() : null, version: a.version, visibility: a.visibility,
     });
   }
   for (const m of meetings.rows) {
@@ -58,7 +58,7 @@ async function buildWheel(trx: Trx, ctx: RequestContext, family: { id: string; n
     if ((followUpMeetingTypes as readonly string[]).includes(m.type)) taken.add(`${m.case_id}:${month}`);
     add(month, {
       key: m.id, id: m.id, source: 'meeting', kind: m.type, title: m.title, caseId: m.case_id, childName: childOf(m.case_id),
-      scheduledAt: new Date(m.scheduled_at).toISOString(), version: null,
+      scheduledAt: new Date(m.scheduled_at).toISOString(), version: null, visibility: m.visibility,
     });
   }
   for (const f of facts.rows) {
@@ -66,7 +66,7 @@ async function buildWheel(trx: Trx, ctx: RequestContext, family: { id: string; n
     const settings = timeSettingsOf(f.settings);
     const plan = followUpPlan({
       model: f.model, status: f.status, openedOn: f.opened_on, categories: f.categories ?? [],
-      lastFollowUpOn: f.last_follow_up_on, lastStatusMeetingOn: f.last_status_meeting_on,
+      lastFollowUpOn: f.last_follow_up_on, lastStatusMeetingOn: f.last_status_meeting_on, lawMeasures: f.law_measures ?? [],
     }, settings);
     const kind = plan.rule === 'efei_status_meeting' ? 'status_meeting' : 'follow_up';
     const title = plan.rule === 'sof_follow_up' ? `follow_up_${plan.cadence.kind}` : 'status_meeting_cadence';
@@ -116,7 +116,7 @@ export async function addWheelActivity(trx: Trx, ctx: RequestContext, familyId: 
   await checkCaseOfFamily(trx, familyId, input.caseId);
   const created = await trx.insertInto('annual_wheel_activities').values({
     municipality_id: ctx.actor.municipalityId, family_id: familyId, case_id: input.caseId ?? null, year: input.year, month, kind: input.kind,
-    title: input.title, scheduled_at: input.scheduledAt ?? null, created_by: ctx.actor.userId,
+    title: input.title, scheduled_at: input.scheduledAt ?? null, created_by: ctx.actor.userId, visibility: input.visibility ?? 'family',
   }).returning('id').executeTakeFirstOrThrow();
   await audit(trx, ctx, { action: 'create', entityType: 'annual_wheel_activity', entityId: created.id, familyIds: [familyId], caseIds: input.caseId ? [input.caseId] : [], reason });
   return buildWheel(trx, ctx, family, reason, input.year);
@@ -132,7 +132,7 @@ export async function updateWheelActivity(trx: Trx, ctx: RequestContext, activit
   const scheduledAt = input.scheduledAt !== undefined ? input.scheduledAt : current.scheduled_at ? new Date(current.scheduled_at).toISOString() : null;
   const month = scheduledAt ? monthOfScheduled(scheduledAt, current.year) : input.month ?? current.month;
   const updated = await trx.updateTable('annual_wheel_activities').set({
-    month, scheduled_at: scheduledAt, title: input.title !== undefined ? input.title : current.title, version: input.version + 1,
+    month, scheduled_at: scheduledAt, title: input.title !== undefined ? input.title : current.title, visibility: input.visibility ?? current.visibility, version: input.version + 1,
   }).where('id', '=', activityId).where('version', '=', input.version).returning('id').executeTakeFirst();
   if (!updated) throw staleVersion('The activity');
   await audit(trx, ctx, {

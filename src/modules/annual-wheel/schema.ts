@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Abilities, Id, OptionalText, Version } from '../../platform/http/fields.js';
+import { VisibilityField } from '../../platform/policy/visibility.js';
 
 export const wheelActivityKinds = ['follow_up', 'network_meeting', 'status_meeting', 'plan_evaluation', 'transition_milestone', 'other'] as const;
 
@@ -18,6 +19,8 @@ export const WheelActivityInput = z.object({
   caseId: Id.nullish(),
   /** Schedules the activity into a dated event at once; the date must lie in the wheel's year. */
   scheduledAt: Instant.nullish(),
+  /** Issue 5 item 2: the wheel is planned with the family (001:851-884), so an activity is shared with them unless marked internal. */
+  visibility: VisibilityField.optional(),
 });
 export type WheelActivityInput = z.infer<typeof WheelActivityInput>;
 
@@ -26,6 +29,7 @@ export const WheelActivityUpdate = z.object({
   title: OptionalText(200),
   /** A date and time schedules the activity (and moves it to that month); null takes it back to "month only". */
   scheduledAt: Instant.nullish(),
+  visibility: VisibilityField.optional(),
   version: Version,
 });
 export type WheelActivityUpdate = z.infer<typeof WheelActivityUpdate>;
@@ -42,6 +46,8 @@ export const WheelActivity = z.object({
   childName: z.string().nullable(),
   scheduledAt: z.string().nullable(),
   version: z.number().int().nullable(),
+  /** Issue 5 item 2: a planned activity's or a meeting's classification; generated activities have none. */
+  visibility: VisibilityField.nullish(),
 });
 export type WheelActivity = z.infer<typeof WheelActivity>;
 

@@ -47,6 +47,12 @@ export async function logIn(db: Database, clock: Clock, input: LoginInput, origi
       return { ok: false as const };
     }
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    // Parents log in to the family portal (issue 5 item 1), never here. Said only after the right password, so the
+    // answer reveals nothing the caller did not already prove they know.
+    if ((user.roles as string[]).every((role) => role === 'parent')) {
+      await audit('login_failed', 'parent_uses_portal');
+      return { ok: false as const, usePortal: true };
+    }
     const municipality = await trx.selectFrom('municipalities').select(['id', 'name', 'code']).where('id', '=', user.municipality_id).executeTakeFirstOrThrow();
     const session = await createSession(trx, { id: user.id, municipalityId: user.municipality_id }, clock);
     await audit('login', 'password');
@@ -56,6 +62,9 @@ export async function logIn(db: Database, clock: Clock, input: LoginInput, origi
     return { ok: true as const, user: view, session };
   });
   // The failed attempt is committed (counter, audit row) before the caller is told.
+  if (!outcome.ok && 'usePortal' in outcome) {
+    throw new AppError(401, 'use_portal', 'Parents log in through the family portal at /portal/login.');
+  }
   if (!outcome.ok) throw invalidCredentials();
   return { user: outcome.user, session: outcome.session };
 }

@@ -56,6 +56,7 @@ describe('next follow-up date', () => {
   });
 });
 
+import { ageOn } from '../person/rules.js';
 import {
   addDays, bucketOf, checkTimeSettings, dueDatesInYear, followUpPlan, timeSettingsOf, transitionStartBy, eighteenthBirthday, type FollowUpFacts,
 } from './rules.js';
@@ -136,8 +137,81 @@ describe('due buckets, the year ahead and the transition before 18', () => {
   });
   it('the transition must start the lead time before the 18th birthday (004:4088-4095)', () => {
     expect(eighteenthBirthday('2009-02-28')).toBe('2027-02-28');
+    // Born 29 February: 18 on 1 March (year + 18 is never a leap year), the day ageOn first gives 18.
+    expect(eighteenthBirthday('2008-02-29')).toBe('2026-03-01');
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+    expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
+    expect(eighteenthBirthday('2004-02-29')).toBe('2022-03-01');
     expect(transitionStartBy('2009-05-10', 12)).toBe('2026-05-10');
     expect(transitionStartBy('2008-08-31', 6)).toBe('2026-02-28');
     expect(transitionStartBy(null, 12)).toBeNull();
+  });
+});
+
+import { lawFollowUpBasis, lawFollowUpOf, type LawFollowUpMeasure } from './rules.js';
+
+/** The measures §95 reads, chosen as the facts query chooses them: Barnets Lov support measures (law and category). */
+const lawMeasuresOf = (measures: Array<TimedMeasure & { months?: number; decidedOn?: string }>, today: string): LawFollowUpMeasure[] =>
+  measures.filter((m) => m.id.startsWith(`${lawFollowUpBasis.law}-`) && category[m.id] === lawFollowUpBasis.category && m.from <= today && (m.to === null || m.to >= today))
+    .map((m, i) => ({ measureId: `m${i + 1}`, startsOn: m.from, months: m.months ?? null, decidedOn: m.decidedOn ?? null }));
+
+describe('Barnets Lov §95: first follow-up of a §32 measure within 3 months, then the recorded cadence (current-law.md)', () => {
+  it.each([
+    // [title, measures, last follow-up, expected §95 date, basis, measures missing a cadence]
+    ['no follow-up yet: start + 3 calendar months', [{ id: 'BL-32', from: '2026-03-02', to: null }], null, '2026-06-02', 'first_follow_up', 0],
+    ['month-end clamp: 30 November + 3 months = 28 February', [{ id: 'BL-32', from: '2026-11-30', to: null }], null, '2027-02-28', 'first_follow_up', 0],
+    ['month-end clamp in a leap year: 29 February', [{ id: 'BL-32', from: '2027-11-30', to: null }], null, '2028-02-29', 'first_follow_up', 0],
+    ['a follow-up before the measure started does not count', [{ id: 'BL-32', from: '2026-03-02', to: null }], '2026-02-20', '2026-06-02', 'first_follow_up', 0],
+    ['a follow-up on the start day is not the first follow-up of the measure (decision)', [{ id: 'BL-32', from: '2026-03-02', to: null }], '2026-03-02', '2026-06-02', 'first_follow_up', 0],
+    ['recorded cadence: decision day + months', [{ id: 'BL-32', from: '2026-03-02', to: null, months: 6, decidedOn: '2026-05-15' }], '2026-05-15', '2026-11-15', 'recorded_cadence', 0],
+    ['recorded cadence: counted from a later follow-up', [{ id: 'BL-32', from: '2026-03-02', to: null, months: 2, decidedOn: '2026-05-15' }], '2026-07-01', '2026-09-01', 'recorded_cadence', 0],
+    ['first follow-up held, cadence not recorded: no §95 date, flagged', [{ id: 'BL-32', from: '2026-03-02', to: null }], '2026-05-20', null, null, 1],
+    ['two measures: the earliest date wins', [{ id: 'BL-32', from: '2026-01-10', to: null, months: 1, decidedOn: '2026-04-01' }, { id: 'BL-32', from: '2026-05-01', to: null }], '2026-04-01', '2026-05-01', 'recorded_cadence', 0],
+    ['SEL §52 and other categories have no §95 date', [{ id: 'SEL-52', from: '2023-03-02', to: null }, { id: 'BL-86', from: '2026-03-02', to: null }, { id: 'BL-46', from: '2026-03-02', to: null }], null, null, null, 0],
+  ] as Array<[string, Array<TimedMeasure & { months?: number; decidedOn?: string }>, string | null, string | null, string | null, number]>)('%s', (_title, measures, last, due, basis, missing) => {
+    const law = lawFollowUpOf(lawMeasuresOf(measures, '2028-12-31'), last);
+    expect(law.dueOn).toBe(due);
+    expect(law.basis).toBe(basis);
+    expect(law.cadenceMissing).toHaveLength(missing);
+  });
+});
+
+describe('next follow-up: the stricter of the model\'s date and Barnets Lov §95 wins, and the plan says which', () => {
+  const efei = (over: Partial<FollowUpFacts>): FollowUpFacts => ({ ...sof({}), model: 'efei', ...over });
+  it.each([
+    // [title, facts, EFEI weeks, expected due, expected source]
+    ['SOF 6 weeks is stricter than §95\'s first 3 months', sof({ categories: ['support_measure'], lawMeasures: [{ measureId: 'm1', startsOn: '2026-03-02', months: null, decidedOn: null }] }), null, '2026-04-13', 'model'],
+    ['a recorded §95 cadence of 1 month is stricter than SOF 6 weeks', sof({ categories: ['support_measure'], lastFollowUpOn: '2026-05-15', lawMeasures: [{ measureId: 'm1', startsOn: '2026-03-02', months: 1, decidedOn: '2026-05-15' }] }), null, '2026-06-15', 'law_95'],
+    ['a recorded §95 cadence of 3 months: SOF 6 weeks stays stricter', sof({ categories: ['support_measure', 'compensation'], lastFollowUpOn: '2026-05-15', lawMeasures: [{ measureId: 'm1', startsOn: '2026-03-02', months: 3, decidedOn: '2026-05-15' }] }), null, '2026-06-26', 'model'],
+    ['EFEI status meetings every 16 weeks: §95\'s 3 months are stricter', efei({ categories: ['support_measure'], lawMeasures: [{ measureId: 'm1', startsOn: '2026-03-02', months: null, decidedOn: null }] }), 16, '2026-06-02', 'law_95'],
+    ['EFEI without a status meeting cadence: §95 gives the only date', efei({ categories: ['support_measure'], lawMeasures: [{ measureId: 'm1', startsOn: '2026-03-02', months: null, decidedOn: null }] }), null, '2026-06-02', 'law_95'],
+    ['EFEI in ordinary operation: the law still applies', efei({ status: 'ordinary_operation', categories: ['support_measure'], lawMeasures: [{ measureId: 'm1', startsOn: '2026-04-01', months: null, decidedOn: null }] }), 4, '2026-07-01', 'law_95'],
+    ['EFEI status meetings every 4 weeks are stricter', efei({ categories: ['support_measure'], lawMeasures: [{ measureId: 'm1', startsOn: '2026-03-02', months: null, decidedOn: null }] }), 4, '2026-03-30', 'model'],
+    ['a tie is the model\'s: 4 weeks and 1 month from 1 February 2026', efei({ categories: ['support_measure'], lastStatusMeetingOn: '2026-02-01', lastFollowUpOn: '2026-02-01', lawMeasures: [{ measureId: 'm1', startsOn: '2026-01-15', months: 1, decidedOn: '2026-02-01' }] }), 4, '2026-03-01', 'model'],
+    ['compensation only (3 months), no Barnets Lov support measure: unchanged', sof({ categories: ['compensation'] }), null, '2026-06-02', 'model'],
+  ] as Array<[string, FollowUpFacts, number | null, string | null, 'model' | 'law_95']>)('%s', (_title, facts, weeks, due, source) => {
+    const plan = followUpPlan(facts, { efeiStatusMeetingWeeks: weeks });
+    expect(plan.dueOn).toBe(due);
+    expect(plan.source).toBe(source);
+  });
+
+  it('keeps the model\'s own date and the §95 reason next to the winning date', () => {
+    const plan = followUpPlan(sof({ categories: ['support_measure'], lastFollowUpOn: '2026-05-15', lawMeasures: [{ measureId: 'm1', startsOn: '2026-03-02', months: 1, decidedOn: '2026-05-15' }] }), { efeiStatusMeetingWeeks: null });
+    expect(plan).toMatchObject({ rule: 'sof_follow_up', modelDueOn: '2026-06-26', law: { dueOn: '2026-06-15', measureId: 'm1', basis: 'recorded_cadence', months: 1 } });
+  });
+
+  it('flags a held first follow-up whose §95 cadence is not recorded, and keeps the model\'s date', () => {
+    const plan = followUpPlan(sof({ categories: ['support_measure'], lastFollowUpOn: '2026-05-20', lawMeasures: [{ measureId: 'm1', startsOn: '2026-03-02', months: null, decidedOn: null }] }), { efeiStatusMeetingWeeks: null });
+    expect(plan).toMatchObject({ dueOn: '2026-07-01', source: 'model', law: { dueOn: null, cadenceMissing: [{ measureId: 'm1', since: '2026-05-20' }] } });
+  });
+
+  it('a closed case has nothing due, whatever §95 says', () => {
+    const plan = followUpPlan(sof({ status: 'closed', lawMeasures: [{ measureId: 'm1', startsOn: '2026-03-02', months: null, decidedOn: null }] }), { efeiStatusMeetingWeeks: null });
+    expect(plan).toMatchObject({ rule: 'none', dueOn: null, source: 'model', law: { dueOn: null } });
+  });
+
+  it('projects the year with a recorded §95 cadence stricter than the model\'s', () => {
+    const plan = followUpPlan(efei({ categories: ['support_measure'], lastFollowUpOn: '2026-10-01', lawMeasures: [{ measureId: 'm1', startsOn: '2026-03-02', months: 2, decidedOn: '2026-10-01' }] }), { efeiStatusMeetingWeeks: null });
+    expect(dueDatesInYear(plan, 2027, '2026-11-22')).toEqual(['2027-02-01', '2027-04-01', '2027-06-01', '2027-08-01', '2027-10-01', '2027-12-01']);
   });
 });

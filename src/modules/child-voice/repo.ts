@@ -43,10 +43,12 @@ export async function notesOf(trx: Trx, childIds: string[]): Promise<Array<Voice
 export async function scoresOf(trx: Trx, childIds: string[]): Promise<Array<RulerScoreView & { childId: string }>> {
   if (childIds.length === 0) return [];
   const rows = await trx.selectFrom('dialogue_ruler_scores as s')
-    .innerJoin('users as u', (j) => j.onRef('u.municipality_id', '=', 's.municipality_id').onRef('u.id', '=', 's.recorded_by'))
-    .select(['s.id', 's.child_id', 's.scored_on', 's.topic', 's.score', 's.comment', 's.meeting_id', 'u.name'])
+    // Left: the child's own answers on the child's page have no staff recorder (issue 5 item 5, migration 0014).
+    .leftJoin('users as u', (j) => j.onRef('u.municipality_id', '=', 's.municipality_id').onRef('u.id', '=', 's.recorded_by'))
+    .select(['s.id', 's.child_id', 's.scored_on', 's.topic', 's.score', 's.comment', 's.meeting_id', 'u.name', 's.source'])
     .where('s.child_id', 'in', childIds).orderBy('s.scored_on').orderBy(sql`lower(s.topic)`).execute();
   return rows.map((r) => ({
     id: r.id, childId: r.child_id, scoredOn: r.scored_on, topic: r.topic, score: r.score, comment: r.comment, meetingId: r.meeting_id, recordedBy: r.name,
+    source: r.source,
   }));
 }

@@ -36,7 +36,9 @@ export type VoiceNoteView = z.infer<typeof VoiceNoteView>;
 
 export const RulerScoreView = z.object({
   id: z.string(), scoredOn: z.string(), topic: z.string(), score: z.number().int(), comment: z.string().nullable(), meetingId: z.string().nullable(),
-  recordedBy: z.string(),
+  /** Null when the child answered on the child's page in the family portal (source child_page, issue 5 item 5). */
+  recordedBy: z.string().nullable(),
+  source: z.enum(['staff', 'child_page']),
 });
 export type RulerScoreView = z.infer<typeof RulerScoreView>;
 

@@ -20,8 +20,10 @@ async function overview(trx: Trx, ctx: RequestContext, family: { id: string; nam
   const [revisions, facts, recent] = await Promise.all([
     sql<{ revision: number; channels: string[]; every_days: number; good_times: string | null; prefers_space: boolean; max_contacts_per_30_days: number | null;
       note: string | null; recorded_by: string | null; recorded_at: Date }>`
-      select a.revision, a.channels, a.every_days, a.good_times, a.prefers_space, a.max_contacts_per_30_days, a.note, u.name as recorded_by, a.recorded_at
+      select a.revision, a.channels, a.every_days, a.good_times, a.prefers_space, a.max_contacts_per_30_days, a.note,
+             coalesce(u.name, p.first_name || ' ' || p.last_name) as recorded_by, a.recorded_at
         from contact_agreements a left join users u on u.municipality_id = a.municipality_id and u.id = a.recorded_by
+        left join persons p on p.municipality_id = a.municipality_id and p.id = a.recorded_by_person_id
        where a.family_id = ${family.id} order by a.revision desc`.execute(trx),
     caseFactsQuery(trx, { kind: 'family', familyId: family.id }, today, { withContact: true }),
     trx.selectFrom('contact_log').select(['id', 'kind', 'channel', 'direction', 'occurred_on', 'summary'])
@@ -57,17 +59,27 @@ export async function getContactAgreement(trx: Trx, ctx: RequestContext, familyI
  */
 export async function reviseContactAgreement(trx: Trx, ctx: RequestContext, familyId: string, input: ContactAgreementInput): Promise<ContactOverview> {
   const { family, reason } = await loadFamily(trx, ctx, familyId, 'edit');
+  await insertRevision(trx, ctx, familyId, input);
+  await audit(trx, ctx, { action: input.revision === 0 ? 'create' : 'update', entityType: 'contact_agreement', entityId: familyId, familyIds: [familyId], reason });
+  return overview(trx, ctx, family, reason);
+}
+
+/**
+ * The one way a revision is written, by staff or by a parent in the portal (issue 5 item 3): the same rules, the
+ * same 409 on a stale revision; a parent's revision is recorded as by the person (recorded_by_person_id).
+ */
+export async function insertRevision(trx: Trx, ctx: RequestContext, familyId: string, input: ContactAgreementInput): Promise<void> {
   checkSpaceLimit(input.prefersSpace, input.maxContactsPer30Days);
   const latest = await trx.selectFrom('contact_agreements').select(sql<number>`coalesce(max(revision), 0)`.as('revision'))
     .where('family_id', '=', familyId).executeTakeFirst();
   if ((latest?.revision ?? 0) !== input.revision) throw staleVersion('The contact agreement');
+  const byParent = ctx.actor.via === 'portal';
   const inserted = await trx.insertInto('contact_agreements').values({
     municipality_id: ctx.actor.municipalityId, family_id: familyId, revision: input.revision + 1, channels: [...new Set(input.channels)],
     every_days: input.everyDays, good_times: input.goodTimes, prefers_space: input.prefersSpace,
-    max_contacts_per_30_days: input.prefersSpace ? input.maxContactsPer30Days ?? null : null, note: input.note, recorded_by: ctx.actor.userId,
+    max_contacts_per_30_days: input.prefersSpace ? input.maxContactsPer30Days ?? null : null, note: input.note,
+    recorded_by: byParent ? null : ctx.actor.userId, recorded_by_person_id: byParent ? ctx.actor.personId : null,
     recorded_at: ctx.clock.now(),
   }).onConflict((oc) => oc.constraint('contact_agreements_revision_unique').doNothing()).returning('id').executeTakeFirst();
   if (!inserted) throw staleVersion('The contact agreement');
-  await audit(trx, ctx, { action: input.revision === 0 ? 'create' : 'update', entityType: 'contact_agreement', entityId: familyId, familyIds: [familyId], reason });
-  return overview(trx, ctx, family, reason);
 }

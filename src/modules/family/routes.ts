@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { asUser } from '../../platform/auth/session.js';
 import { IdParams } from '../../platform/http/fields.js';
 import { PersonUpdate, PersonView } from '../person/schema.js';
-import { addMember, createFamily, getFamily, getOwnFamily, updateFamily, updatePerson } from './commands.js';
-import { FamilyInput, FamilyUpdate, FamilyView, MemberInput, OwnFamilyView } from './schema.js';
+import { addMember, createFamily, getFamily, updateFamily, updatePerson } from './commands.js';
+import { FamilyInput, FamilyUpdate, FamilyView, MemberInput } from './schema.js';
 
 export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.deps.database.db, clock: app.deps.clock };
@@ -19,6 +19,5 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.status(201).send(await asUser(request, deps, (trx, { ctx }) => addMember(trx, ctx, request.params.id, request.body))));
   app.patch('/persons/:id', { schema: { tags, params: IdParams, body: PersonUpdate, response: { 200: PersonView } } }, async (request) =>
     asUser(request, deps, (trx, { ctx }) => updatePerson(trx, ctx, request.params.id, request.body)));
-  app.get('/me/family', { schema: { tags: ['portal'], response: { 200: OwnFamilyView } } }, async (request) =>
-    asUser(request, deps, (trx, { ctx }) => getOwnFamily(trx, ctx)));
+  // A parent's own family is shown in the family portal, behind a portal session: GET /api/portal/me (modules/portal).
 };

@@ -17,11 +17,17 @@ export function planOf(facts: CaseFactsRow | undefined, row: Pick<CaseRow, 'mode
   return followUpPlan({
     model: row.model, status: row.status, openedOn: row.opened_on, categories: facts?.categories ?? [],
     lastFollowUpOn: facts?.last_follow_up_on ?? null, lastStatusMeetingOn: facts?.last_status_meeting_on ?? null,
+    lawMeasures: facts?.law_measures ?? [],
   }, settings);
 }
 
 export function cadenceView(plan: FollowUpPlan, today: string): CadenceView {
-  const common = { countsFrom: plan.countsFrom, countsFromFollowUp: plan.countsFromFollowUp, dueOn: plan.dueOn, bucket: plan.dueOn ? bucketOf(plan.dueOn, today) : null };
+  const common = {
+    countsFrom: plan.countsFrom, countsFromFollowUp: plan.countsFromFollowUp, dueOn: plan.dueOn, bucket: plan.dueOn ? bucketOf(plan.dueOn, today) : null,
+    // Barnets Lov §95 (cadence/rules.ts): which rule gave the date, and the measures whose §95 cadence is not recorded.
+    source: plan.source, modelDueOn: plan.modelDueOn,
+    law: { dueOn: plan.law.dueOn, measureId: plan.law.measureId, basis: plan.law.basis, months: plan.law.months, cadenceMissing: plan.law.cadenceMissing.map((m) => m.measureId) },
+  };
   if (plan.rule === 'sof_follow_up') return { rule: plan.rule, cadence: plan.cadence.kind, weeks: null, reason: plan.cadence.reason, ...common };
   if (plan.rule === 'efei_status_meeting') {
     return plan.cadence.kind === 'weeks'

@@ -48,6 +48,18 @@ export const CadenceView = z.object({
   countsFromFollowUp: z.boolean(),
   dueOn: z.string().nullable(),
   bucket: z.enum(['overdue', 'today', 'this_week', 'later']).nullable(),
+  /** Which rule gave `dueOn`: the model's cadence above, or Barnets Lov §95 (the stricter wins; cadence/rules.ts). */
+  source: z.enum(['model', 'law_95']),
+  /** The model's own date, before §95. */
+  modelDueOn: z.string().nullable(),
+  /** Barnets Lov §95 for the case's BL support measures: its date and why, and measures whose cadence is not recorded. */
+  law: z.object({
+    dueOn: z.string().nullable(),
+    measureId: z.string().uuid().nullable(),
+    basis: z.enum(['first_follow_up', 'recorded_cadence']).nullable(),
+    months: z.number().int().nullable(),
+    cadenceMissing: z.array(z.string().uuid()),
+  }),
 });
 export type CadenceView = z.infer<typeof CadenceView>;
 

@@ -11,7 +11,7 @@ export async function listLegalBases(trx: Trx): Promise<LegalBasisView[]> {
   return rows.map((r) => ({
     id: r.id, law: r.law as LegalBasisView['law'], paragraph: r.paragraph, subsection: r.subsection, label: legalBasisLabel(r),
     nameDa: r.name_da, nameEn: r.name_en, category: r.category as LegalBasisView['category'],
-    validFrom: r.valid_from, validTo: r.valid_to, replacedBy: r.replaced_by,
+    validFrom: r.valid_from, validTo: r.valid_to, replacedBy: r.replaced_by, completionMonths: r.completion_months,
   }));
 }
 

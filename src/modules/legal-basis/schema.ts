@@ -16,5 +16,7 @@ export const LegalBasisView = z.object({
   validFrom: z.string(),
   validTo: z.string().nullable(),
   replacedBy: z.array(z.string()),
+  /** Barnets Lov §20 stk. 3: the work is due this many calendar months after the municipality became aware; null: no deadline. */
+  completionMonths: z.number().int().nullable(),
 });
 export type LegalBasisView = z.infer<typeof LegalBasisView>;

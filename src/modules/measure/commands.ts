@@ -7,7 +7,8 @@ import { findCase } from '../case/repo.js';
 import { measuresOfCases } from './repo.js';
 import { listLegalBases } from '../legal-basis/commands.js';
 import { checkLegalBasisInForce, checkMeasureDuties, checkPeriod, unknownLegalBasis, type MeasureDuties } from './rules.js';
-import type { MeasureInput, MeasureUpdate, MeasureView } from './schema.js';
+import type { MeasureInput, MeasureUpdate, MeasureView, ProvisionalAssessmentInput } from './schema.js';
+import { checkAwareOn, checkProvisionalAssessment } from './investigation.js';
 
 async function editableCase(trx: Trx, ctx: RequestContext, caseId: string) {
   const row = await findCase(trx, ctx.actor, todayIn(ctx.clock), caseId);
@@ -54,9 +55,10 @@ export async function addMeasure(trx: Trx, ctx: RequestContext, caseId: string, 
     childPlanReason: input.childPlanReason ?? null, childPlanCompletedOn: input.childPlanCompletedOn ?? null,
   };
   checkMeasureDuties(basis, duties);
+  const awareOn = checkAwareOn(basis.completionMonths, input.awareOn ?? null, input.startsOn, todayIn(ctx.clock));
   const created = await trx.insertInto('measures').values({
     municipality_id: ctx.actor.municipalityId, case_id: caseId, legal_basis_id: input.legalBasisId, department_id: input.departmentId,
-    description: input.description, starts_on: input.startsOn, ends_on: input.endsOn ?? null, ...dutyColumns(duties),
+    description: input.description, starts_on: input.startsOn, ends_on: input.endsOn ?? null, ...dutyColumns(duties), aware_on: awareOn,
   }).returning('id').executeTakeFirstOrThrow();
   await audit(trx, ctx, { action: 'create', entityType: 'measure', entityId: created.id, familyIds: [row.family_id], caseIds: [caseId], reason });
   return viewOf(trx, ctx, caseId, created.id);
@@ -87,11 +89,12 @@ export async function updateMeasure(trx: Trx, ctx: RequestContext, measureId: st
     childPlanCompletedOn: keep(input.childPlanCompletedOn, measure.child_plan_completed_on),
   };
   checkMeasureDuties(basis, duties);
+  const awareOn = checkAwareOn(basis.completionMonths, keep(input.awareOn, measure.aware_on), startsOn, todayIn(ctx.clock));
   const updated = await trx.updateTable('measures').set({
     legal_basis_id: input.legalBasisId ?? measure.legal_basis_id,
     department_id: input.departmentId ?? measure.department_id,
     description: input.description ?? measure.description,
-    starts_on: startsOn, ends_on: endsOn, version: input.version + 1, ...dutyColumns(duties),
+    starts_on: startsOn, ends_on: endsOn, version: input.version + 1, ...dutyColumns(duties), aware_on: awareOn,
   }).where('id', '=', measureId).where('version', '=', input.version).returning('id').executeTakeFirst();
   if (!updated) throw staleVersion('The measure');
   await audit(trx, ctx, { action: 'update', entityType: 'measure', entityId: measureId, familyIds: [row.family_id], caseIds: [row.id], reason });
@@ -104,4 +107,21 @@ export async function deleteMeasure(trx: Trx, ctx: RequestContext, measureId: st
   const deleted = await trx.deleteFrom('measures').where('id', '=', measureId).where('version', '=', version).returning('id').executeTakeFirst();
   if (!deleted) throw staleVersion('The measure');
   await audit(trx, ctx, { action: 'delete', entityType: 'measure', entityId: measureId, familyIds: [row.family_id], caseIds: [row.id], reason });
+}
+
+/**
+ * Barnets Lov §20 stk. 3: records (or replaces) the provisional assessment of an investigation that is not finished by
+ * its deadline; investigation.ts decides when that is allowed.
+ */
+export async function recordProvisionalAssessment(trx: Trx, ctx: RequestContext, measureId: string, input: ProvisionalAssessmentInput): Promise<MeasureView> {
+  const { measure, row, reason } = await loadMeasure(trx, ctx, measureId);
+  const basis = (await listLegalBases(trx)).find((b) => b.id === measure.legal_basis_id)!;
+  checkProvisionalAssessment({
+    completionMonths: basis.completionMonths, awareOn: measure.aware_on, endsOn: measure.ends_on, provisionalAssessmentOn: measure.provisional_assessment_on,
+  }, input.on, todayIn(ctx.clock));
+  const updated = await trx.updateTable('measures').set({ provisional_assessment_on: input.on, provisional_assessment: input.text, version: input.version + 1 })
+    .where('id', '=', measureId).where('version', '=', input.version).returning('id').executeTakeFirst();
+  if (!updated) throw staleVersion('The measure');
+  await audit(trx, ctx, { action: 'update', entityType: 'provisional_assessment', entityId: measureId, familyIds: [row.family_id], caseIds: [row.id], reason });
+  return viewOf(trx, ctx, row.id, measureId);
 }

@@ -1,7 +1,21 @@
 import type { Trx } from '../../platform/db/tenant.js';
+import { lawFollowUpBasis } from '../cadence/rules.js';
 import { legalBasisLabel } from '../legal-basis/commands.js';
 import { childPlanDueOn, isActiveOn } from './rules.js';
 import type { MeasureView } from './schema.js';
+import { investigationClock, type InvestigationFacts } from './investigation.js';
+
+/** The §20 clock as the view shows it (Barnets Lov §20 stk. 3; the rule is investigation.ts). */
+function investigationView(facts: InvestigationFacts, today: string) {
+  const clock = investigationClock(facts, today);
+  return {
+    awareOn: facts.awareOn, investigationDueOn: clock?.dueOn ?? null,
+    investigationDaysLeft: clock && !clock.completed ? clock.daysLeft : null,
+    provisionalAssessmentRequired: clock?.provisionalAssessmentRequired ?? false,
+    provisionalAssessmentAllowed: clock?.provisionalAssessmentAllowed ?? false,
+    provisionalAssessmentOn: facts.provisionalAssessmentOn,
+  };
+}
 
 export async function measuresOfCases(trx: Trx, caseIds: string[], today: string): Promise<MeasureView[]> {
   if (caseIds.length === 0) return [];
@@ -11,6 +25,8 @@ export async function measuresOfCases(trx: Trx, caseIds: string[], today: string
     .select(['m.id', 'm.case_id', 'm.legal_basis_id', 'lb.law', 'lb.paragraph', 'lb.subsection', 'lb.category', 'm.department_id', 'd.name as department_name',
       'm.description', 'm.starts_on', 'm.ends_on', 'm.version', 'm.purpose', 'm.expected_duration', 'm.custody_consent_on',
       'm.child_plan_decision', 'm.child_plan_decided_on', 'm.child_plan_reason', 'm.child_plan_completed_on'])
+    .select(['m.aware_on', 'm.provisional_assessment_on', 'm.provisional_assessment', 'lb.completion_months'])
+    .select(['m.law_follow_up_months', 'm.law_follow_up_reasons', 'm.law_follow_up_decided_on', 'm.explained_to_child_on', 'm.explained_to_parents_on'])
     .where('m.case_id', 'in', caseIds)
     .orderBy('m.starts_on').orderBy('m.created_at')
     .execute();
@@ -22,5 +38,10 @@ export async function measuresOfCases(trx: Trx, caseIds: string[], today: string
     childPlanDecision: r.child_plan_decision as MeasureView['childPlanDecision'], childPlanDecidedOn: r.child_plan_decided_on,
     childPlanReason: r.child_plan_reason, childPlanCompletedOn: r.child_plan_completed_on,
     childPlanDueOn: childPlanDueOn({ childPlanDecision: r.child_plan_decision as MeasureView['childPlanDecision'], childPlanDecidedOn: r.child_plan_decided_on, childPlanCompletedOn: r.child_plan_completed_on }),
+    ...investigationView({ completionMonths: r.completion_months, awareOn: r.aware_on, endsOn: r.ends_on, provisionalAssessmentOn: r.provisional_assessment_on }, today),
+    provisionalAssessment: r.provisional_assessment,
+    lawFollowUpApplies: r.law === lawFollowUpBasis.law && r.category === lawFollowUpBasis.category,
+    lawFollowUpMonths: r.law_follow_up_months, lawFollowUpReasons: r.law_follow_up_reasons, lawFollowUpDecidedOn: r.law_follow_up_decided_on,
+    explainedToChildOn: r.explained_to_child_on, explainedToParentsOn: r.explained_to_parents_on,
   }));
 }

@@ -15,6 +15,8 @@ export const MeasureInput = z.object({
   childPlanDecidedOn: IsoDate.nullish(),
   childPlanReason: OptionalText(2000),
   childPlanCompletedOn: IsoDate.nullish(),
+  /** Barnets Lov §20 stk. 3: the day the municipality became aware of the need; required when the legal basis has a completion deadline (investigation.ts). */
+  awareOn: IsoDate.nullish(),
 });
 export type MeasureInput = z.infer<typeof MeasureInput>;
 
@@ -42,6 +44,30 @@ export const MeasureView = z.object({
   childPlanCompletedOn: z.string().nullable(),
   /** §91: barnets plan is due within 3 months of the decision to make it; null when not made or done. */
   childPlanDueOn: z.string().nullable(),
+  /** Barnets Lov §20 stk. 3 (investigation.ts): the clock of a measure whose legal basis has a completion deadline. */
+  awareOn: z.string().nullable(),
+  investigationDueOn: z.string().nullable(),
+  /** Calendar days left until the due date (negative when past due); null without a clock or once finished. */
+  investigationDaysLeft: z.number().int().nullable(),
+  provisionalAssessmentRequired: z.boolean(),
+  provisionalAssessmentAllowed: z.boolean(),
+  provisionalAssessmentOn: z.string().nullable(),
+  provisionalAssessment: z.string().nullable(),
+  /** Barnets Lov §95 (law-follow-up.ts): whether the measure has a §95 follow-up, and the cadence decided for it. */
+  lawFollowUpApplies: z.boolean(),
+  lawFollowUpMonths: z.number().int().nullable(),
+  lawFollowUpReasons: z.string().nullable(),
+  lawFollowUpDecidedOn: z.string().nullable(),
+  explainedToChildOn: z.string().nullable(),
+  explainedToParentsOn: z.string().nullable(),
   version: z.number().int(),
 });
 export type MeasureView = z.infer<typeof MeasureView>;
+
+/** Barnets Lov §20 stk. 3: the provisional assessment (foreløbig vurdering) of an investigation past its deadline. */
+export const ProvisionalAssessmentInput = z.object({
+  on: IsoDate,
+  text: RequiredText(8000),
+  version: Version,
+});
+export type ProvisionalAssessmentInput = z.infer<typeof ProvisionalAssessmentInput>;

@@ -34,6 +34,8 @@ export async function addAgreement(trx: Trx, ctx: RequestContext, meetingId: str
   const created = await trx.insertInto('meeting_agreements').values({
     municipality_id: ctx.actor.municipalityId, meeting_id: meetingId, text: input.text, owner_user_id: input.ownerUserId ?? null,
     owner_person_id: input.ownerPersonId ?? null, due_on: input.dueOn, created_by: ctx.actor.userId,
+    // Issue 5 item 2: an agreement the family owns is theirs to see; others stay internal until shared.
+    visibility: input.visibility ?? (input.ownerPersonId ? 'family' : 'internal'),
   }).returning('id').executeTakeFirstOrThrow();
   await audit(trx, ctx, { action: 'create', entityType: 'meeting_agreement', entityId: created.id, familyIds: [row.family_id], caseIds: [row.id], reason });
   return reloaded(trx, ctx, meetingId, row);

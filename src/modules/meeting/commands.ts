@@ -3,10 +3,11 @@ import { isoDateInCopenhagen } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
 import { allowsCase } from '../../platform/policy/policy.js';
+import type { Visibility } from '../../platform/policy/visibility.js';
 import { loadCase, loadMeeting, reloaded, viewOf } from './load.js';
 import { closedMeetingsOfCase, findUser, isFamilyMember, meetingsOfCase, summaryOf } from './repo.js';
 import {
-  checkChildContact, checkClosing, checkColumn, checkFamilyParticipant, checkHeld, checkOpen, checkParticipantRole, templateColumns,
+  checkChildContact, checkClosing, checkColumn, checkFamilyParticipant, checkHeld, checkOpen, checkParticipantRole, familyMayAttend, templateColumns,
 } from './rules.js';
 import type {
   AgendaPointInput, CloseMeetingInput, MeetingInput, MeetingList, MeetingType, MeetingUpdate, MeetingView, ParticipantInput,
@@ -33,6 +34,8 @@ export async function createMeeting(trx: Trx, ctx: RequestContext, caseId: strin
   const created = await trx.insertInto('meetings').values({
     municipality_id: ctx.actor.municipalityId, case_id: caseId, type: input.type, template: input.template, child_contact: input.childContact ?? null,
     title: input.title, scheduled_at: input.scheduledAt, location: input.location, created_by: ctx.actor.userId,
+    // Issue 5 item 2: the appointment is the family's, except the analysis meeting held without them (000:685-686).
+    visibility: familyMayAttend(input.type) ? 'family' : 'internal',
   }).returning('id').executeTakeFirstOrThrow();
   for (const [i, participant] of input.participants.entries()) {
     await insertParticipant(trx, ctx, { id: created.id, type: input.type }, row.family_id, participant, `participants.${i}`);
@@ -173,7 +176,7 @@ export async function addAgendaPoint(trx: Trx, ctx: RequestContext, meetingId: s
     .where('meeting_id', '=', meetingId).where('column_key', '=', input.column).executeTakeFirst();
   const created = await trx.insertInto('meeting_agenda_points').values({
     municipality_id: ctx.actor.municipalityId, meeting_id: meetingId, column_key: input.column, text: input.text,
-    position: Number(last?.max ?? 0) + 1, created_by: ctx.actor.userId,
+    position: Number(last?.max ?? 0) + 1, created_by: ctx.actor.userId, visibility: input.visibility ?? 'internal',
   }).returning('id').executeTakeFirstOrThrow();
   await audit(trx, ctx, { action: 'create', entityType: 'meeting_agenda_point', entityId: created.id, familyIds: [row.family_id], caseIds: [row.id], reason });
   return reloaded(trx, ctx, meetingId, row);
@@ -204,11 +207,11 @@ export async function deleteAgendaPoint(trx: Trx, ctx: RequestContext, pointId: 
   return reloaded(trx, ctx, meeting.id, row);
 }
 
-export async function addDecision(trx: Trx, ctx: RequestContext, meetingId: string, text: string): Promise<MeetingView> {
+export async function addDecision(trx: Trx, ctx: RequestContext, meetingId: string, text: string, visibility: Visibility = 'internal'): Promise<MeetingView> {
   const { meeting, row, reason } = await loadMeeting(trx, ctx, meetingId, 'record_meeting');
   checkOpen(meeting.status);
   const created = await trx.insertInto('meeting_decisions').values({
-    municipality_id: ctx.actor.municipalityId, meeting_id: meetingId, text, created_by: ctx.actor.userId,
+    municipality_id: ctx.actor.municipalityId, meeting_id: meetingId, text, created_by: ctx.actor.userId, visibility,
   }).returning('id').executeTakeFirstOrThrow();
   await audit(trx, ctx, { action: 'create', entityType: 'meeting_decision', entityId: created.id, familyIds: [row.family_id], caseIds: [row.id], reason });
   return reloaded(trx, ctx, meetingId, row);

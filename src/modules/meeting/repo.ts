@@ -22,10 +22,12 @@ export interface MeetingRow {
   no_next_meeting_reason: string | null;
   closed_at: Date | null;
   version: number;
+  visibility: MeetingSummary['visibility'];
+  minutes_visibility: MeetingSummary['visibility'];
 }
 
 const meetingColumns = ['id', 'case_id', 'type', 'template', 'child_contact', 'title', 'scheduled_at', 'location', 'status', 'minutes',
-  'next_meeting_on', 'no_next_meeting_reason', 'closed_at', 'version'] as const;
+  'next_meeting_on', 'no_next_meeting_reason', 'closed_at', 'version', 'visibility', 'minutes_visibility'] as const;
 
 export async function findMeeting(trx: Trx, meetingId: string): Promise<MeetingRow | undefined> {
   return (await trx.selectFrom('meetings').select(meetingColumns).where('id', '=', meetingId).executeTakeFirst()) as MeetingRow | undefined;
@@ -41,6 +43,7 @@ export function summaryOf(r: MeetingRow): MeetingSummary {
     id: r.id, caseId: r.case_id, type: r.type, template: r.template, childContact: r.child_contact, title: r.title,
     scheduledAt: new Date(r.scheduled_at).toISOString(), location: r.location, status: r.status, nextMeetingOn: r.next_meeting_on,
     noNextMeetingReason: r.no_next_meeting_reason, closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null, version: r.version,
+    visibility: r.visibility, minutesVisibility: r.minutes_visibility,
   };
 }
 
@@ -71,18 +74,18 @@ export async function participantsOf(trx: Trx, meetingId: string, familyId: stri
 }
 
 export async function agendaOf(trx: Trx, meetingId: string, template: MeetingTemplate): Promise<Array<{ key: ColumnKey; points: AgendaPointView[] }>> {
-  const rows = await trx.selectFrom('meeting_agenda_points').select(['id', 'column_key', 'text', 'position', 'version'])
+  const rows = await trx.selectFrom('meeting_agenda_points').select(['id', 'column_key', 'text', 'position', 'version', 'visibility'])
     .where('meeting_id', '=', meetingId).orderBy('position').orderBy('created_at').execute();
   return templateColumns[template].map((key) => ({
     key,
-    points: rows.filter((r) => r.column_key === key).map((r) => ({ id: r.id, column: key, text: r.text, position: r.position, version: r.version })),
+    points: rows.filter((r) => r.column_key === key).map((r) => ({ id: r.id, column: key, text: r.text, position: r.position, version: r.version, visibility: r.visibility })),
   }));
 }
 
 export async function decisionsOf(trx: Trx, meetingId: string): Promise<DecisionView[]> {
-  const rows = await trx.selectFrom('meeting_decisions').select(['id', 'text', 'created_at']).where('meeting_id', '=', meetingId)
+  const rows = await trx.selectFrom('meeting_decisions').select(['id', 'text', 'created_at', 'visibility']).where('meeting_id', '=', meetingId)
     .orderBy('created_at').orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, text: r.text, createdAt: new Date(r.created_at).toISOString() }));
+  return rows.map((r) => ({ id: r.id, text: r.text, createdAt: new Date(r.created_at).toISOString(), visibility: r.visibility }));
 }
 
 /** Agreements of some meetings, oldest first, with their owner's name. */
@@ -91,7 +94,7 @@ export async function agreementsOf(trx: Trx, meetingIds: string[]): Promise<Agre
   const rows = await trx.selectFrom('meeting_agreements as a')
     .leftJoin('users as u', (join) => join.onRef('u.municipality_id', '=', 'a.municipality_id').onRef('u.id', '=', 'a.owner_user_id'))
     .leftJoin('persons as p', (join) => join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.owner_person_id'))
-    .select(['a.id', 'a.meeting_id', 'a.text', 'a.owner_user_id', 'a.owner_person_id', 'a.due_on', 'a.status', 'a.version',
+    .select(['a.id', 'a.meeting_id', 'a.text', 'a.owner_user_id', 'a.owner_person_id', 'a.due_on', 'a.status', 'a.version', 'a.visibility',
       'u.name as user_name', 'p.first_name', 'p.last_name'])
     .where('a.meeting_id', 'in', meetingIds)
     .orderBy('a.created_at').orderBy('a.id').execute();
@@ -100,7 +103,7 @@ export async function agreementsOf(trx: Trx, meetingIds: string[]): Promise<Agre
     owner: r.owner_person_id
       ? { kind: 'family' as const, userId: null, personId: r.owner_person_id, name: `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim() }
       : { kind: 'staff' as const, userId: r.owner_user_id, personId: null, name: r.user_name ?? '' },
-    dueOn: r.due_on, status: r.status as AgreementView['status'], version: r.version,
+    dueOn: r.due_on, status: r.status as AgreementView['status'], version: r.version, visibility: r.visibility,
   }));
 }
 

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { asUser } from '../../platform/auth/session.js';
 import { IdParams, Version } from '../../platform/http/fields.js';
 import { addAgreement, listAgreements, updateAgreement } from './agreements.js';
+import { shareMeeting } from './sharing.js';
 import {
   addAgendaPoint, addDecision, addParticipant, cancelMeeting, closeMeeting, createMeeting, deleteAgendaPoint, deleteDecision,
   getMeeting, listMeetings, removeParticipant, updateAgendaPoint, updateMeeting,
 } from './commands.js';
 import {
   AgendaPointInput, AgendaPointUpdate, AgreementInput, AgreementUpdate, AgreementView, CancelMeetingInput, CloseMeetingInput, DecisionInput,
-  MeetingInput, MeetingList, MeetingUpdate, MeetingView, ParticipantInput,
+  MeetingInput, MeetingList, MeetingSharingInput, MeetingUpdate, MeetingView, ParticipantInput,
 } from './schema.js';
 
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -47,12 +48,15 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     asUser(request, deps, (trx, { ctx }) => deleteAgendaPoint(trx, ctx, request.params.id, request.query.version)));
 
   app.post('/meetings/:id/decisions', { schema: { tags, params: IdParams, body: DecisionInput, response: one } }, async (request) =>
-    asUser(request, deps, (trx, { ctx }) => addDecision(trx, ctx, request.params.id, request.body.text)));
+    asUser(request, deps, (trx, { ctx }) => addDecision(trx, ctx, request.params.id, request.body.text, request.body.visibility)));
   app.delete('/meeting-decisions/:id', { schema: { tags, params: IdParams, response: one } }, async (request) =>
     asUser(request, deps, (trx, { ctx }) => deleteDecision(trx, ctx, request.params.id)));
 
   app.post('/meetings/:id/agreements', { schema: { tags, params: IdParams, body: AgreementInput, response: one } }, async (request) =>
     asUser(request, deps, (trx, { ctx }) => addAgreement(trx, ctx, request.params.id, request.body)));
+  // Issue 5 item 2: what of the meeting is shared with the family and partners ("Deles med").
+  app.put('/meetings/:id/sharing', { schema: { tags, params: IdParams, body: MeetingSharingInput, response: one } }, async (request) =>
+    asUser(request, deps, (trx, { ctx }) => shareMeeting(trx, ctx, request.params.id, request.body)));
   app.patch('/agreements/:id', { schema: { tags, params: IdParams, body: AgreementUpdate, response: { 200: AgreementView } } }, async (request) =>
     asUser(request, deps, (trx, { ctx }) => updateAgreement(trx, ctx, request.params.id, request.body)));
 };

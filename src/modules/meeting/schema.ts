@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Abilities, Id, IsoDate, OptionalText, RequiredText, Version } from '../../platform/http/fields.js';
+import { VisibilityField } from '../../platform/policy/visibility.js';
 
 export const meetingTypes = ['start_conversation', 'child_conversation', 'home_visit', 'assessment_meeting', 'analysis_meeting',
   'summary_meeting', 'status_meeting', 'network_meeting', 'follow_up'] as const;
@@ -68,11 +69,11 @@ export type CloseMeetingInput = z.infer<typeof CloseMeetingInput>;
 
 export const CancelMeetingInput = z.object({ version: Version });
 
-export const AgendaPointInput = z.object({ column: ColumnKey, text: RequiredText(2000) });
+export const AgendaPointInput = z.object({ column: ColumnKey, text: RequiredText(2000), visibility: VisibilityField.optional() });
 export type AgendaPointInput = z.infer<typeof AgendaPointInput>;
 export const AgendaPointUpdate = z.object({ text: RequiredText(2000), version: Version });
 
-export const DecisionInput = z.object({ text: RequiredText(2000) });
+export const DecisionInput = z.object({ text: RequiredText(2000), visibility: VisibilityField.optional() });
 
 /** An agreement's owner: a family member (personId) or a staff member/partner (userId) — exactly one. */
 export const AgreementInput = z.object({
@@ -80,6 +81,8 @@ export const AgreementInput = z.object({
   ownerUserId: Id.nullish(),
   ownerPersonId: Id.nullish(),
   dueOn: IsoDate,
+  /** Issue 5 item 2; without it, an agreement a family member owns is shared with the family, others are internal. */
+  visibility: VisibilityField.optional(),
 });
 export type AgreementInput = z.infer<typeof AgreementInput>;
 
@@ -108,10 +111,12 @@ export const ParticipantView = z.object({
 });
 export type ParticipantView = z.infer<typeof ParticipantView>;
 
-export const AgendaPointView = z.object({ id: z.string().uuid(), column: ColumnKey, text: z.string(), position: z.number().int(), version: z.number().int() });
+export const AgendaPointView = z.object({
+  id: z.string().uuid(), column: ColumnKey, text: z.string(), position: z.number().int(), version: z.number().int(), visibility: VisibilityField,
+});
 export type AgendaPointView = z.infer<typeof AgendaPointView>;
 
-export const DecisionView = z.object({ id: z.string().uuid(), text: z.string(), createdAt: z.string() });
+export const DecisionView = z.object({ id: z.string().uuid(), text: z.string(), createdAt: z.string(), visibility: VisibilityField });
 export type DecisionView = z.infer<typeof DecisionView>;
 
 export const AgreementView = z.object({
@@ -122,6 +127,7 @@ export const AgreementView = z.object({
   dueOn: z.string().nullable(),
   status: AgreementStatus,
   version: z.number().int(),
+  visibility: VisibilityField,
 });
 export type AgreementView = z.infer<typeof AgreementView>;
 
@@ -141,6 +147,9 @@ export const MeetingSummary = z.object({
   noNextMeetingReason: z.string().nullable(),
   closedAt: z.string().nullable(),
   version: z.number().int(),
+  /** Issue 5 item 2: who beyond staff sees the appointment, and the minutes text. */
+  visibility: VisibilityField,
+  minutesVisibility: VisibilityField,
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
@@ -165,3 +174,17 @@ export const MeetingList = z.object({
 export type MeetingList = z.infer<typeof MeetingList>;
 
 export const ParticipantParams = z.object({ id: Id, participantId: Id });
+
+/**
+ * Issue 5 item 2: what of a meeting is shared with the family (and partners). Sharing is not changing what was
+ * said, so it stays possible after the meeting is closed; items not named keep their classification.
+ */
+export const MeetingSharingInput = z.object({
+  version: Version,
+  visibility: VisibilityField.optional(),
+  minutesVisibility: VisibilityField.optional(),
+  points: z.array(z.object({ id: Id, visibility: VisibilityField })).max(500).default([]),
+  decisions: z.array(z.object({ id: Id, visibility: VisibilityField })).max(500).default([]),
+  agreements: z.array(z.object({ id: Id, visibility: VisibilityField })).max(500).default([]),
+});
+export type MeetingSharingInput = z.infer<typeof MeetingSharingInput>;

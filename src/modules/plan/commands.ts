@@ -4,6 +4,7 @@ import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { CaseAccessReason } from '../../platform/policy/policy.js';
+import { isVisibleTo } from '../../platform/policy/visibility.js';
 import { childVoiceSummaries } from '../child-voice/commands.js';
 import {
   activeStaff, departmentsOf, familyCaseIds, familyMembers, findFamilyWithReason, findPlan, insertVersion, loadVersionView, measuresOfFamily, meetingsOfCases,
@@ -49,7 +50,9 @@ async function view(trx: Trx, ctx: RequestContext, family: { id: string; name: s
   ]);
   const latest = plan?.latest_version ?? 0;
   const shown = number ?? (latest > 0 ? latest : undefined);
-  const version = plan && shown ? await versionOrNotFound(trx, plan.id, shown, latest) : null;
+  const found = plan && shown ? await versionOrNotFound(trx, plan.id, shown, latest) : null;
+  // Issue 5 item 2: a parent never sees a goal marked internal (its owners and activities go with it).
+  const version = found && !staffView ? { ...found, goals: found.goals.filter((g) => isVisibleTo('family', g.visibility)) } : found;
   const children = members.filter((m) => m.relation === 'child').map((m) => ({ id: m.id, name: `${m.first_name} ${m.last_name}` }));
   // The child's own statements are shown to staff with need-to-know, not in the parent's view of the plan.
   const childVoice = staffView ? await childVoiceSummaries(trx, children) : [];
@@ -74,6 +77,12 @@ export async function getPlan(trx: Trx, ctx: RequestContext, familyId: string, n
   const result = await view(trx, ctx, family, reason, number);
   await audit(trx, ctx, { action: 'read', entityType: 'joint_plan', entityId: result.planId ?? familyId, familyIds: [familyId], caseIds, reason });
   return result;
+}
+
+/** Issue 5 item 2: a continued goal sent without a classification keeps its base version's (an internal goal stays internal). */
+function keepVisibility(goals: GoalInput[], base: GoalView[]): GoalInput[] {
+  const before = new Map(base.map((g) => [g.goalKey, g.visibility]));
+  return goals.map((g) => (g.visibility || !g.goalKey || !before.has(g.goalKey) ? g : { ...g, visibility: before.get(g.goalKey) }));
 }
 
 function withKeys(goals: GoalInput[]): Array<GoalInput & { goalKey: string }> {
@@ -108,7 +117,7 @@ export async function revisePlan(trx: Trx, ctx: RequestContext, familyId: string
   const number = plan.latest_version + 1;
   await insertVersion(trx, {
     municipalityId: ctx.actor.municipalityId, planId: plan.id, number, basedOn: plan.latest_version, reason: input.reason, meetingId: input.meetingId ?? null,
-    createdBy: ctx.actor.userId, createdAt: ctx.clock.now(), goals: withKeys(input.goals),
+    createdBy: ctx.actor.userId, createdAt: ctx.clock.now(), goals: withKeys(keepVisibility(input.goals, base.goals)),
   });
   await audit(trx, ctx, { action: 'update', entityType: 'joint_plan', entityId: plan.id, familyIds: [familyId], caseIds, reason });
   return view(trx, ctx, family, reason);
@@ -119,7 +128,7 @@ function inputOf(goal: GoalView): GoalInput & { goalKey: string } {
     goalKey: goal.goalKey, title: goal.title, concernsPersonId: goal.concernsPersonId, horizon: goal.horizon, specific: goal.specific, measurable: goal.measurable,
     accepted: goal.accepted, realistic: goal.realistic, startsOn: goal.startsOn, endsOn: goal.endsOn, evaluation: goal.evaluation,
     familyWords: goal.familyWords, professionalAssessment: goal.professionalAssessment, status: goal.status, statusNote: goal.statusNote,
-    statusMeetingId: goal.statusMeetingId,
+    statusMeetingId: goal.statusMeetingId, visibility: goal.visibility,
     owners: goal.owners.map((o) => (o.kind === 'person' ? { kind: 'person', personId: o.personId! } : o.kind === 'user' ? { kind: 'user', userId: o.userId! } : { kind: 'partner', name: o.name })),
     measureIds: goal.measures.map((m) => m.id), departmentIds: goal.departments.map((d) => d.id),
     activities: goal.activities.map((a) => ({

@@ -151,7 +151,7 @@ export async function loadVersionView(trx: Trx, planId: string, number: number, 
     goalKey: g.goal_key, title: g.title, concernsPersonId: g.concerns_person_id, concernsName: g.concerns_person_id ? names.get(g.concerns_person_id) ?? null : null,
     horizon: g.horizon as GoalView['horizon'], specific: g.specific, measurable: g.measurable, accepted: g.accepted, realistic: g.realistic,
     startsOn: g.starts_on, endsOn: g.ends_on, evaluation: g.evaluation, familyWords: g.family_words, professionalAssessment: g.professional_assessment,
-    status: g.status as GoalView['status'], statusNote: g.status_note, statusMeetingId: g.status_meeting_id,
+    status: g.status as GoalView['status'], statusNote: g.status_note, statusMeetingId: g.status_meeting_id, visibility: g.visibility,
     owners: owners.filter((o) => o.goal_id === g.id).map((o) => responsible(o.kind, o.person_id, o.user_id, o.partner_name, names)),
     measures: measures.filter((m) => m.goal_id === g.id)
       .map((m) => ({ id: m.id, description: m.description, label: `${m.law} §${m.paragraph}${m.subsection ? ` ${m.subsection}` : ''}` })),
@@ -188,7 +188,7 @@ export async function insertVersion(trx: Trx, row: {
       horizon: goal.horizon, specific: goal.specific, measurable: goal.measurable, accepted: goal.accepted, realistic: goal.realistic,
       starts_on: goal.startsOn, ends_on: goal.endsOn, evaluation: goal.evaluation, family_words: goal.familyWords ?? null,
       professional_assessment: goal.professionalAssessment ?? null, status: goal.status, status_note: goal.statusNote ?? null,
-      status_meeting_id: goal.statusMeetingId ?? null,
+      status_meeting_id: goal.statusMeetingId ?? null, visibility: goal.visibility ?? 'family',
     }).returning('id').executeTakeFirstOrThrow();
     if (goal.owners.length > 0) {
       await trx.insertInto('joint_plan_goal_owners').values(goal.owners.map((o, i) => ({

@@ -70,7 +70,7 @@ describe('comparing two versions', () => {
   const view = (key: string, overrides: Partial<GoalView> = {}): GoalView => ({
     goalKey: key, title: `Mål ${key}`, concernsPersonId: null, concernsName: null, horizon: 'short', specific: 's', measurable: 'm', accepted: 'a',
     realistic: 'r', startsOn: '2026-12-01', endsOn: '2027-01-01', evaluation: 'e', familyWords: null, professionalAssessment: null, status: 'not_started',
-    statusNote: null, statusMeetingId: null, owners: [{ kind: 'partner', personId: null, userId: null, name: 'Skolen' }], measures: [], departments: [], activities: [],
+    statusNote: null, statusMeetingId: null, visibility: 'family', owners: [{ kind: 'partner', personId: null, userId: null, name: 'Skolen' }], measures: [], departments: [], activities: [],
     ...overrides,
   });
 

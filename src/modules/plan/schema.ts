@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Abilities, Id, IsoDate, OptionalText, RequiredText } from '../../platform/http/fields.js';
 import { ChildVoiceSummary } from '../child-voice/schema.js';
+import { VisibilityField } from '../../platform/policy/visibility.js';
 
 /** The joint plan (fælles plan, 000:736-760): zod schemas for input, output and the version comparison. */
 
@@ -62,6 +63,8 @@ export const GoalInput = z.object({
   measureIds: z.array(Id).max(50).default([]),
   departmentIds: z.array(Id).max(20).default([]),
   activities: z.array(ActivityInput).max(50).default([]),
+  /** Issue 5 item 2: the joint plan is the family's own plan (000:745-747), so a goal is shared with them unless marked internal. */
+  visibility: VisibilityField.optional(),
 });
 export type GoalInput = z.infer<typeof GoalInput>;
 
@@ -118,6 +121,7 @@ export const GoalView = z.object({
   professionalAssessment: z.string().nullable(),
   status: GoalStatus,
   statusNote: z.string().nullable(),
+  visibility: VisibilityField,
   statusMeetingId: z.string().nullable(),
   owners: z.array(ResponsibleView),
   measures: z.array(z.object({ id: z.string(), label: z.string(), description: z.string() })),

@@ -92,7 +92,7 @@ export async function scheduleMunicipality(trx: Trx, municipalityId: string, clo
       if (await enqueueReminder(trx, {
         municipalityId, kind: 'follow_up_reminder', about: followUpAbout(d.facts.case_id, d.dueOn),
         recipient: { kind: 'user', id: lead.user_id, address: lead.email }, channel: 'email',
-        ...followUpReminder(d.dueOn, `${publicUrl}/cases/${d.facts.case_id}`, d.plan.rule === 'efei_status_meeting' ? 'efei_status_meeting' : 'sof_follow_up'), now,
+        ...followUpReminder(d.dueOn, `${publicUrl}/cases/${d.facts.case_id}`, d.plan.rule === 'efei_status_meeting' && d.plan.source === 'model' ? 'efei_status_meeting' : 'sof_follow_up'), now,
       })) {
         added += 1;
         caseIds.add(d.facts.case_id);
@@ -156,6 +156,8 @@ export async function setPreference(trx: Trx, ctx: RequestContext, personId: str
   }
   const current = await findPreference(trx, personId);
   const now = ctx.clock.now();
+  // A parent choosing in the family portal has no user account (issue 5 item 1); the audit row names the person.
+  const updatedBy = ctx.actor.via === 'portal' ? null : ctx.actor.userId;
   if (current) {
     if (input.version === undefined || input.version !== current.version) {
       throw conflict('version_conflict', 'The reminder choice was changed by someone else. Reload it and make your change again.', [
@@ -163,12 +165,12 @@ export async function setPreference(trx: Trx, ctx: RequestContext, personId: str
       ]);
     }
     await trx.updateTable('reminder_preferences').set({
-      opted_in: input.optedIn, channel: input.channel, updated_at: now, updated_by: ctx.actor.userId, version: current.version + 1,
+      opted_in: input.optedIn, channel: input.channel, updated_at: now, updated_by: updatedBy, version: current.version + 1,
     }).where('person_id', '=', personId).where('version', '=', current.version).execute();
   } else {
     // A first choice: the primary key refuses a second concurrent insert (409 via the constraint).
     await trx.insertInto('reminder_preferences').values({
-      municipality_id: ctx.actor.municipalityId, person_id: personId, opted_in: input.optedIn, channel: input.channel, updated_at: now, updated_by: ctx.actor.userId,
+      municipality_id: ctx.actor.municipalityId, person_id: personId, opted_in: input.optedIn, channel: input.channel, updated_at: now, updated_by: updatedBy,
     }).execute();
   }
   await audit(trx, ctx, { action: current ? 'update' : 'create', entityType: 'reminder_preference', entityId: personId, reason });

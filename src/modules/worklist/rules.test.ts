@@ -33,3 +33,30 @@ describe('worklist items from the facts of one query', () => {
     expect(items.filter((i) => i.kind === 'contact_too_little')).toHaveLength(1);
   });
 });
+
+describe('Barnets Lov §20 stk. 3 and §137 on the worklist', () => {
+  const investigation: { measureId: string; awareOn: string; months: number; endsOn: string | null; provisionalOn: string | null } = {
+    measureId: '00000000-0000-4000-8000-0000000000b1', awareOn: '2027-10-31', months: 4, endsOn: null, provisionalOn: null,
+  };
+  const kinds = (today: string, over: Partial<typeof investigation> = {}) =>
+    worklistOf(itemsFromFacts([row({ investigations: [{ ...investigation, ...over }] })], today))
+      .filter((i) => i.kind !== 'follow_up_due').map((i) => `${i.kind}:${i.bucket}:${i.dueOn}:${i.detail}`);
+
+  it('a running investigation stays on the worklist with its days left, then asks for a provisional assessment once past due', () => {
+    expect(kinds('2027-11-05')).toEqual(['investigation_due:later:2028-02-29:days_left:116']);
+    expect(kinds('2028-02-29')).toEqual(['investigation_due:today:2028-02-29:days_left:0']);
+    expect(kinds('2028-03-02')).toEqual(['provisional_assessment_required:overdue:2028-02-29:days_over:2']);
+    expect(kinds('2028-03-02', { provisionalOn: '2028-03-01' })).toEqual(['investigation_due:overdue:2028-02-29:days_left:-2']);
+    expect(kinds('2028-03-02', { endsOn: '2028-03-02' })).toEqual([]);
+  });
+
+  it('only the lead sees the investigation; an open re-assessment is today\'s work for whoever the query gave it to', () => {
+    const items = itemsFromFacts([row({
+      is_lead: false, investigations: [investigation],
+      reassessments: [{ id: '00000000-0000-4000-8000-0000000000c1', openedOn: '2026-11-20', assignedUserId: null }],
+    })], '2026-11-22');
+    expect(items.map((i) => `${i.kind}:${i.bucket}:${i.detail}:${i.link}`)).toEqual([
+      'reassessment_open:today:unassigned:/cases/00000000-0000-4000-8000-000000000001/reassessments/00000000-0000-4000-8000-0000000000c1',
+    ]);
+  });
+});

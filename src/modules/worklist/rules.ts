@@ -4,6 +4,7 @@ import {
 import type { CaseFactsRow } from '../cadence/repo.js';
 import { contactDrift } from '../contact/rules.js';
 import { childPlanDueOn } from '../measure/rules.js';
+import { investigationClock } from '../measure/investigation.js';
 
 /**
  * The worklist's items, derived from the facts of one query (cadence/repo.ts) by the rules in cadence/rules.ts and
@@ -11,7 +12,7 @@ import { childPlanDueOn } from '../measure/rules.js';
  */
 export const worklistItemKinds = [
   'follow_up_due', 'status_meeting_due', 'meeting', 'agreement_due', 'contact_too_little', 'contact_too_much', 'transition_not_started',
-  'child_plan_due',
+  'child_plan_due', 'investigation_due', 'provisional_assessment_required', 'reassessment_open', 'law_cadence_missing',
 ] as const;
 export type WorklistItemKind = (typeof worklistItemKinds)[number];
 
@@ -41,6 +42,8 @@ export function compareItems(a: WorklistItem, b: WorklistItem): number {
 }
 
 function cadenceDetail(plan: FollowUpPlan): string | null {
+  // Barnets Lov §95 gave the date: its first follow-up within 3 months, or the cadence recorded for the measure.
+  if (plan.source === 'law_95') return plan.law.basis === 'recorded_cadence' ? `law_95:months:${plan.law.months}` : 'law_95:first_follow_up';
   if (plan.rule === 'sof_follow_up') return plan.cadence.kind;
   if (plan.rule === 'efei_status_meeting' && plan.cadence.kind === 'weeks') return `weeks:${plan.cadence.weeks}`;
   return null;
@@ -64,11 +67,17 @@ export function itemsFromFacts(rows: CaseFactsRow[], today: string): WorklistIte
       // Follow-up / status meeting (001:753-771, 003:61-66): the lead is responsible (001:160-187, 000:97-99).
       const plan = followUpPlan({
         model: row.model, status: row.status, openedOn: row.opened_on, categories: row.categories ?? [],
-        lastFollowUpOn: row.last_follow_up_on, lastStatusMeetingOn: row.last_status_meeting_on,
+        lastFollowUpOn: row.last_follow_up_on, lastStatusMeetingOn: row.last_status_meeting_on, lawMeasures: row.law_measures ?? [],
       }, settings);
+      // A date from Barnets Lov §95 is a follow-up of the measure with the family, in EFEI cases too.
+      const statusMeeting = plan.rule === 'efei_status_meeting' && plan.source === 'model';
       if (plan.dueOn) {
-        push(plan.rule === 'efei_status_meeting' ? 'status_meeting_due' : 'follow_up_due', plan.dueOn,
-          plan.rule === 'efei_status_meeting' ? `/cases/${row.case_id}/meetings/new` : `/cases/${row.case_id}/follow-ups/new`, null, cadenceDetail(plan));
+        push(statusMeeting ? 'status_meeting_due' : 'follow_up_due', plan.dueOn,
+          statusMeeting ? `/cases/${row.case_id}/meetings/new` : `/cases/${row.case_id}/follow-ups/new`, null, cadenceDetail(plan));
+      }
+      // §95: the first follow-up of a measure was held without recording the cadence decided then (cadence/rules.ts).
+      for (const missing of plan.law.cadenceMissing) {
+        push('law_cadence_missing', missing.since, `/cases/${row.case_id}/measures/${missing.measureId}/edit#law-follow-up`, missing.measureId);
       }
       // Transition to adult services (004:4088-4095): warn from the lead time before 18 until it is recorded as started.
       const startBy = transitionStartBy(row.birth_date, settings.transitionLeadTimeMonths);
@@ -77,6 +86,16 @@ export function itemsFromFacts(rows: CaseFactsRow[], today: string): WorklistIte
       for (const plan of row.child_plans ?? []) {
         const dueOn = childPlanDueOn({ childPlanDecision: 'made', childPlanDecidedOn: plan.decidedOn, childPlanCompletedOn: null });
         if (dueOn) push('child_plan_due', dueOn, `/cases/${row.case_id}/measures/${plan.measureId}/edit`, plan.measureId);
+      }
+      // Børnefaglig undersøgelse, due 4 months after the municipality became aware (Barnets Lov §20 stk. 3; the rule is
+      // measure/investigation.ts). One item per investigation at a time: while it runs, its due date with the days left;
+      // once past due without a provisional assessment, the request for one; with one recorded, the overdue deadline again.
+      for (const inv of row.investigations ?? []) {
+        const clock = investigationClock({ completionMonths: inv.months, awareOn: inv.awareOn, endsOn: inv.endsOn, provisionalAssessmentOn: inv.provisionalOn }, today);
+        if (!clock || clock.completed) continue;
+        const edit = `/cases/${row.case_id}/measures/${inv.measureId}/edit`;
+        if (clock.provisionalAssessmentRequired) push('provisional_assessment_required', clock.dueOn, `${edit}#provisional-assessment`, inv.measureId, `days_over:${-clock.daysLeft}`);
+        else push('investigation_due', clock.dueOn, edit, inv.measureId, `days_left:${clock.daysLeft}`);
       }
       // Contact drift, once per family (000:423-445, 001:429-433).
       if (!seenFamilies.has(row.family_id) && row.contact_agreement !== undefined) {
@@ -92,13 +111,20 @@ export function itemsFromFacts(rows: CaseFactsRow[], today: string): WorklistIte
     for (const agreement of row.agreements ?? []) {
       push('agreement_due', agreement.dueOn, `/meetings/${agreement.meetingId}`, agreement.id, agreement.text);
     }
+    // Barnets Lov §137: an open re-assessment, for the lead (who assigns someone new) and the person assigned (the query
+    // gives a non-lead only those assigned to them). No deadline in the law: it is today's work until completed.
+    for (const task of row.reassessments ?? []) {
+      push('reassessment_open', today, `/cases/${row.case_id}/reassessments/${task.id}`, task.id, task.assignedUserId ? `opened:${task.openedOn}` : 'unassigned');
+    }
   }
   return items.sort(compareItems);
 }
 
 /** The worklist shows today, this week and what is overdue (issue 4 §2); later items wait. */
 export function worklistOf(items: WorklistItem[]): WorklistItem[] {
-  return items.filter((item) => item.bucket !== 'later');
+  // A running børnefaglig undersøgelse is a statutory deadline (Barnets Lov §20 stk. 3): shown with its days left the
+  // whole time it runs, not only in its last week.
+  return items.filter((item) => item.bucket !== 'later' || item.kind === 'investigation_due');
 }
 
 /**
@@ -115,6 +141,8 @@ export function nextActionsByFamily(items: WorklistItem[], today: string): Map<s
 const kindTextDa: Record<WorklistItemKind, string> = {
   follow_up_due: 'Opfølgning', status_meeting_due: 'Statusmøde', meeting: 'Møde', agreement_due: 'Aftale med frist',
   contact_too_little: 'Kontakt mangler', contact_too_much: 'For meget kontakt', transition_not_started: 'Start overgang til voksen', child_plan_due: 'Barnets plan',
+  investigation_due: 'Børnefaglig undersøgelse', provisional_assessment_required: 'Foreløbig vurdering', reassessment_open: 'Genvurdering efter underretning',
+  law_cadence_missing: 'Opfølgningskadence (§95)',
 };
 
 /**

@@ -21,6 +21,8 @@ interface AuditRow extends AuditEvent {
   at: Date;
   actorUserId: string | null;
   actorRole: string | null;
+  /** A family member acting through the portal (no user account); only then is `person` part of the entry. */
+  actorPersonId?: string | null;
   origin: Origin | null;
 }
 
@@ -41,6 +43,7 @@ export async function appendAudit(trx: Trx, row: AuditRow): Promise<void> {
     caseIds: row.caseIds ?? [],
     reason: row.reason ?? null,
     origin: row.origin,
+    ...(row.actorPersonId ? { person: row.actorPersonId } : {}),
   });
   await sql`
     with head as (
@@ -60,8 +63,9 @@ export function audit(trx: Trx, ctx: RequestContext, event: AuditEvent): Promise
     ...event,
     municipalityId: ctx.actor.municipalityId,
     at: ctx.clock.now(),
-    actorUserId: ctx.actor.userId,
+    actorUserId: ctx.actor.via === 'portal' ? null : ctx.actor.userId,
     actorRole: ctx.actor.roles.join(','),
+    actorPersonId: ctx.actor.via === 'portal' ? ctx.actor.personId : null,
     origin: ctx.origin,
   });
 }

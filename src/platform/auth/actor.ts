@@ -15,7 +15,15 @@ export interface Actor {
   /** Set for parents: the person record the account belongs to. */
   personId: string | null;
   name: string;
+  /**
+   * 'portal': a family member logged in to the family portal (issue 5 item 1). They have no user account: userId is
+   * portalUserId, which matches no user, and the audit log records the person instead.
+   */
+  via?: 'portal';
 }
+
+/** The userId of a portal actor: the nil UUID, which no user has. */
+export const portalUserId = '00000000-0000-0000-0000-000000000000';
 
 export function hasRole(actor: Actor, ...wanted: Role[]): boolean {
   return actor.roles.some((role) => wanted.includes(role));

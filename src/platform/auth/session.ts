@@ -30,21 +30,36 @@ export async function createSession(trx: Trx, user: { id: string; municipalityId
   return { cookieValue: `${token}.${user.municipalityId}`, csrfToken, expiresAt };
 }
 
+/**
+ * The session cookies (staff here, the family portal's in portal-session.ts) share one shape: signed, httpOnly,
+ * SameSite=Strict, `<token>.<municipality id>`; only the name and lifetime differ.
+ */
+export function setSignedSessionCookie(reply: FastifyReply, name: string, session: { cookieValue: string; expiresAt: Date }, secure: boolean): void {
+  reply.setCookie(name, session.cookieValue, { path: '/', httpOnly: true, sameSite: 'strict', secure, signed: true, expires: session.expiresAt });
+}
+
+export function clearSignedSessionCookie(reply: FastifyReply, name: string, secure: boolean): void {
+  reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'strict', secure, signed: true });
+}
+
 export function setSessionCookie(reply: FastifyReply, session: NewSession, secure: boolean): void {
-  reply.setCookie(sessionCookie, session.cookieValue, {
-    path: '/', httpOnly: true, sameSite: 'strict', secure, signed: true, expires: session.expiresAt,
-  });
+  setSignedSessionCookie(reply, sessionCookie, session, secure);
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
-  reply.clearCookie(sessionCookie, { path: '/', httpOnly: true, sameSite: 'strict', secure, signed: true });
+  clearSignedSessionCookie(reply, sessionCookie, secure);
 }
 
-interface CookieParts { token: string; municipalityId: string }
+export interface CookieParts { token: string; municipalityId: string }
 
-/** Reads the signed cookie; a missing, unsigned or malformed cookie is simply no session. */
+/** Reads the signed staff cookie; a missing, unsigned or malformed cookie is simply no session. */
 export function readSessionCookie(request: FastifyRequest): CookieParts | null {
-  const raw = request.cookies[sessionCookie];
+  return readSignedSessionCookie(request, sessionCookie);
+}
+
+/** Reads a signed session cookie by name; a missing, unsigned or malformed cookie is simply no session. */
+export function readSignedSessionCookie(request: FastifyRequest, name: string): CookieParts | null {
+  const raw = request.cookies[name];
   if (!raw) return null;
   const unsigned = request.unsignCookie(raw);
   if (!unsigned.valid || !unsigned.value) return null;
@@ -87,6 +102,9 @@ export async function asUser<T>(
         where s.id = ${sha256(cookie.token)} and s.revoked_at is null and s.expires_at > ${deps.clock.now().toISOString()} and u.active`.execute(trx);
     const session = row.rows[0];
     if (!session) throw unauthorized('Your session has ended. Log in again.');
+    // Parents use the family portal and its own sessions (issue 5 item 1); a staff session of a parent-only account
+    // (left from before the portal) opens nothing.
+    if (session.roles.every((role) => role === 'parent')) throw unauthorized('Parents log in through the family portal.');
     if (unsafeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrf_token) {
       throw forbidden('The request is missing a valid CSRF token.', 'csrf_invalid');
     }

@@ -23,6 +23,18 @@ export interface Config {
   smsProvider: string;
   /** Seconds between runs of the outbox worker (OUTBOX_INTERVAL_SECONDS); 0 switches the worker off. */
   outboxIntervalSeconds: number;
+  /** The family portal's OpenID Connect login (OIDC_ISSUER and friends); unset: parents log in with a one-time code only. */
+  oidc: OidcConfig | undefined;
+}
+
+/** OpenID Connect for the family portal (a MitID broker); the same shape as modules/portal/oidc.ts OidcSettings. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  cprClaim: string;
+  scopes: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,6 +56,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: env.SMTP_FROM || 'Tovholder <no-reply@tovholder.invalid>',
     smsProvider: env.SMS_PROVIDER || 'log',
     outboxIntervalSeconds: nonNegativeNumber('OUTBOX_INTERVAL_SECONDS', env.OUTBOX_INTERVAL_SECONDS, 60),
+    oidc: oidcFrom(env),
+  };
+}
+
+/** OIDC_ISSUER switches the portal's OpenID Connect login on; then client id, secret and redirect URI are required. */
+export function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  if (!env.OIDC_ISSUER) return undefined;
+  const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'].filter((name) => !env[name]);
+  if (missing.length > 0) throw new Error(`OIDC_ISSUER is set, so ${missing.join(', ')} must be set too.`);
+  return {
+    issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, redirectUri: env.OIDC_REDIRECT_URI!,
+    cprClaim: env.OIDC_CPR_CLAIM || 'dk.cpr', scopes: env.OIDC_SCOPES || 'openid',
   };
 }
 

@@ -25,6 +25,11 @@ export interface DepartmentsTable {
   version: Generated<number>;
 }
 
+/** Who beyond staff may see a piece of case information (issue 5 item 2, migration 0013). */
+export type Visibility = 'internal' | 'family' | 'partners';
+/** Read as a Visibility; written as text (the check constraint refuses anything else), defaulted by the migration. */
+type VisibilityColumn = ColumnType<Visibility, string | undefined, string>;
+
 export interface UsersTable {
   id: Generated<string>;
   municipality_id: string;
@@ -41,6 +46,7 @@ export interface UsersTable {
   active: Generated<boolean>;
   created_at: Generated<Date>;
   version: Generated<number>;
+  reachable_hours: Generated<string | null>;
 }
 
 export interface SessionsTable {
@@ -85,6 +91,10 @@ export interface LegalBasesTable {
   valid_from: DateOnly;
   valid_to: NullableDate;
   replaced_by: string[];
+  /** Migration 0009: months from awareness to the deadline (Barnets Lov §20 stk. 3); null when the law sets none. */
+  completion_months: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Migration 0011: the yearly indexed amount a granted amount is checked against (decision/rules.ts). */
+  yearly_amount_kind: NullableText;
 }
 
 export interface FamiliesTable {
@@ -175,6 +185,16 @@ export interface MeasuresTable {
   child_plan_decided_on: NullableDate;
   child_plan_reason: NullableText;
   child_plan_completed_on: NullableDate;
+  /** Migration 0009: Barnets Lov §20 stk. 3. */
+  aware_on: NullableDate;
+  provisional_assessment_on: NullableDate;
+  provisional_assessment: NullableText;
+  /** Migration 0010: Barnets Lov §95, the follow-up cadence decided at the first follow-up of a §32 measure. */
+  law_follow_up_months: number | null;
+  law_follow_up_reasons: NullableText;
+  law_follow_up_decided_on: NullableDate;
+  explained_to_child_on: NullableDate;
+  explained_to_parents_on: NullableDate;
 }
 
 export interface CaseNumberCountersTable {
@@ -202,6 +222,9 @@ export interface MeetingsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   version: Generated<number>;
+  /** Issue 5 item 2 (migration 0013): internal, family or partners. */
+  visibility: VisibilityColumn;
+  minutes_visibility: VisibilityColumn;
 }
 
 export interface MeetingParticipantsTable {
@@ -227,6 +250,8 @@ export interface MeetingAgendaPointsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   version: Generated<number>;
+  /** Issue 5 item 2 (migration 0013): internal, family or partners. */
+  visibility: VisibilityColumn;
 }
 
 export interface MeetingDecisionsTable {
@@ -236,6 +261,8 @@ export interface MeetingDecisionsTable {
   text: string;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** Issue 5 item 2 (migration 0013): internal, family or partners. */
+  visibility: VisibilityColumn;
 }
 
 export interface MeetingAgreementsTable {
@@ -251,6 +278,8 @@ export interface MeetingAgreementsTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
+  /** Issue 5 item 2 (migration 0013): internal, family or partners. */
+  visibility: VisibilityColumn;
 }
 
 export interface CaseFlowRoundsTable {
@@ -318,6 +347,8 @@ export interface ContactAgreementsTable {
   max_contacts_per_30_days: number | null;
   note: string | null;
   recorded_by: string | null;
+  /** A parent's revision in the portal (migration 0014). */
+  recorded_by_person_id: NullableText;
   recorded_at: Timestamp;
 }
 
@@ -343,6 +374,8 @@ export interface AnnualWheelActivitiesTable {
   created_by: string | null;
   created_at: Generated<Date>;
   version: Generated<number>;
+  /** Issue 5 item 2 (migration 0013): internal, family or partners. */
+  visibility: VisibilityColumn;
 }
 
 export interface JointPlansTable {
@@ -387,6 +420,8 @@ export interface JointPlanGoalsTable {
   status: Generated<string>;
   status_note: string | null;
   status_meeting_id: string | null;
+  /** Issue 5 item 2 (migration 0013): internal, family or partners. */
+  visibility: VisibilityColumn;
 }
 
 export interface JointPlanGoalOwnersTable {
@@ -465,8 +500,11 @@ export interface DialogueRulerScoresTable {
   score: number;
   comment: string | null;
   meeting_id: string | null;
-  recorded_by: string;
+  /** Null for the child's own answers on the child's page (migration 0014). */
+  recorded_by: string | null;
   recorded_at: Timestamp;
+  source: ColumnType<'staff' | 'child_page', 'staff' | 'child_page' | undefined, 'staff' | 'child_page'>;
+  entered_by_person_id: NullableText;
 }
 
 export interface CalendarFeedsTable {
@@ -516,6 +554,142 @@ export interface ReminderPreferencesTable {
   version: Generated<number>;
 }
 
+/** Issue 5 item 1 (migration 0012): one-time codes of the family portal login; hashes only. */
+export interface PortalLoginCodesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  channel: string;
+  address_hash: string;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: Date | null;
+}
+
+/** Issue 5 item 1 (migration 0012): family portal sessions, apart from staff sessions. */
+export interface PortalSessionsTable {
+  id: string;
+  municipality_id: string;
+  person_id: string;
+  method: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+}
+
+/** Issue 5 items 3-4 (migration 0015): the family's consents to share, by recipient department or partner organisation. */
+export interface ConsentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  family_id: string;
+  department_id: string;
+  scope: Generated<string>;
+  given_on: DateOnly;
+  given_by_person_id: string;
+  source: string;
+  recorded_by_user_id: string | null;
+  created_at: Timestamp;
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_by_person_id: string | null;
+  withdrawn_by_user_id: string | null;
+  version: Generated<number>;
+}
+
+/** Issue 5 item 4 (migration 0015): notes an external partner adds to a case. */
+export interface PartnerNotesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  author_user_id: string;
+  department_id: string | null;
+  text: string;
+  created_at: Timestamp;
+}
+
+/** numeric: read as a string (exact), written as a number or string. */
+type Numeric = ColumnType<string, number | string, number | string>;
+type NullableNumeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+
+export interface DecisionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  decided_on: DateOnly;
+  outcome: string;
+  legal_basis_id: string;
+  reasoning: string;
+  amount_dkk: NullableNumeric;
+  amount_period: NullableText;
+  child_views_method: NullableText;
+  child_views_on: NullableDate;
+  child_views: NullableText;
+  child_views_not_obtained_reason: NullableText;
+  bisidder_told_on: NullableDate;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface DecisionMeasuresTable {
+  municipality_id: string;
+  case_id: string;
+  decision_id: string;
+  measure_id: string;
+}
+
+export interface YearlyLegalAmountsTable {
+  municipality_id: string;
+  year: number;
+  kind: string;
+  amount_dkk: Numeric;
+  note: NullableText;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** Barnets Lov §18 (migration 0009). */
+export interface ScreeningsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  aware_on: DateOnly;
+  screened_on: DateOnly;
+  outcome: string;
+  reasons: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** Barnets Lov §137 notifications (migration 0009). */
+export interface NotificationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  received_on: DateOnly;
+  source: string;
+  summary: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** Barnets Lov §137 re-assessments (migration 0009). */
+export interface ReassessmentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  notification_id: string;
+  opened_on: DateOnly;
+  assigned_user_id: string | null;
+  completed_on: NullableDate;
+  conclusion: NullableText;
+  completed_by: string | null;
+  version: Generated<number>;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   departments: DepartmentsTable;
@@ -560,4 +734,77 @@ export interface DB {
   calendar_event_sequences: CalendarEventSequencesTable;
   outbox_messages: OutboxMessagesTable;
   reminder_preferences: ReminderPreferencesTable;
+  screenings: ScreeningsTable;
+  notifications: NotificationsTable;
+  reassessments: ReassessmentsTable;
+  decisions: DecisionsTable;
+  decision_measures: DecisionMeasuresTable;
+  yearly_legal_amounts: YearlyLegalAmountsTable;
+  portal_login_codes: PortalLoginCodesTable;
+  portal_sessions: PortalSessionsTable;
+  // Family messages, meeting preparation and feedback, the child's page (issue 5 items 3 and 5, migration 0014).
+  message_threads: MessageThreadsTable;
+  messages: MessagesTable;
+  meeting_preparations: MeetingPreparationsTable;
+  meeting_feedback: MeetingFeedbackTable;
+  child_page_permissions: ChildPagePermissionsTable;
+  consents: ConsentsTable;
+  partner_notes: PartnerNotesTable;
+}
+
+/** Issue 5 items 3 and 5 (migration 0014). */
+export interface MessageThreadsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  family_id: string;
+  subject: string;
+  created_by_person_id: NullableText;
+  created_by_user_id: NullableText;
+  created_at: Timestamp;
+  last_message_at: Timestamp;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  thread_id: string;
+  author_person_id: NullableText;
+  author_user_id: NullableText;
+  body: string;
+  sent_at: Timestamp;
+  read_by_family_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  read_by_staff_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface MeetingPreparationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  meeting_id: string;
+  person_id: string;
+  focus_points: NullableText;
+  wishes: NullableText;
+  invite_wishes: NullableText;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface MeetingFeedbackTable {
+  id: Generated<string>;
+  municipality_id: string;
+  meeting_id: string;
+  person_id: string;
+  heard: number;
+  important_topics: number;
+  approach: number;
+  overall: number;
+  comment: NullableText;
+  answered_at: Timestamp;
+}
+
+export interface ChildPagePermissionsTable {
+  municipality_id: string;
+  child_id: string;
+  allowed: boolean;
+  set_by_person_id: string;
+  set_at: Timestamp;
 }

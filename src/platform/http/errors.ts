@@ -59,6 +59,8 @@ const constraintMessages: Record<string, { status: number; code: string; field: 
   case_assignments_one_lead: { status: 409, code: 'case_has_lead', field: 'role', message: 'The case already has a family coordinator or primary caseworker; end that assignment first.' },
   case_team_members_active: { status: 409, code: 'already_member', field: 'userId', message: 'The user is already on the core team.' },
   family_members_pk: { status: 409, code: 'already_member', field: 'personId', message: 'The person is already in the family.' },
+  // A measure named by a decision is part of the case's record: it is ended (an end date), not removed (migration 0011).
+  decision_measures_measure_fk: { status: 409, code: 'measure_has_decision', field: 'version', message: 'A decision names this measure; give it an end date instead of removing it.' },
 };
 
 /** The first "code: text" message among a failed union's branches, if any branch has one. */

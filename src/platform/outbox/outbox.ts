@@ -10,7 +10,7 @@ import type { Trx } from '../db/tenant.js';
 
 export const outboxChannels = ['email', 'sms'] as const;
 export type OutboxChannel = (typeof outboxChannels)[number];
-export const outboxKinds = ['meeting_reminder', 'follow_up_reminder', 'other'] as const;
+export const outboxKinds = ['meeting_reminder', 'follow_up_reminder', 'portal_login_code', 'other'] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 export const outboxStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
@@ -88,8 +88,19 @@ export async function failAbandoned(trx: Trx, now: Date): Promise<number> {
   return rows.length;
 }
 
+/**
+ * Messages whose text is a credential (the family portal's one-time login code): once sent, the stored text is
+ * replaced, so the outbox is not a second, clear copy of a live code (portal_login_codes stores only its hash).
+ */
+const credentialKinds: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['portal_login_code']);
+export const sentCredentialBody = '[sendt – indholdet er slettet / sent – the text is erased]';
+
 export async function markSent(trx: Trx, id: string, now: Date): Promise<void> {
-  await trx.updateTable('outbox_messages').set({ status: 'sent', sent_at: now, locked_until: null, last_error: null })
+  await trx.updateTable('outbox_messages')
+    .set((eb) => ({
+      status: 'sent', sent_at: now, locked_until: null, last_error: null,
+      body: eb.case().when('kind', 'in', [...credentialKinds]).then(sentCredentialBody).else(eb.ref('body')).end(),
+    }))
     .where('id', '=', id).where('status', '=', 'sending').execute();
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Actor, type Role } from '../auth/actor.js';
 import { AppError } from '../http/errors.js';
-import { allows, allowsCase, caseAccessReasons, requireCase, type CaseAccessReason, type CaseAction, type GeneralAction } from './policy.js';
+import { allows, allowsCase, caseAccessReasons, isExternalPartner, requireCase, type CaseAccessReason, type CaseAction, type GeneralAction } from './policy.js';
 
 /**
  * The need-to-know rules as pure tables (style.md §6 rules tests). The database-backed matrix with real personas is
@@ -97,7 +97,8 @@ describe('allows: role × role-level action', () => {
     manage_users: ['administrator'],
     manage_municipality: ['administrator'],
     list_staff: ['coordinator', 'core_team_member', 'team_leader', 'department_head', 'administrator', 'controller'],
-    search: ['coordinator', 'core_team_member', 'external_partner', 'team_leader', 'department_head'],
+    // Issue 5 item 4: external partners use the partner API only, not search.
+    search: ['coordinator', 'core_team_member', 'team_leader', 'department_head'],
     view_own_family: ['parent'],
   };
   for (const [action, allowed] of Object.entries(table) as Array<[GeneralAction, Role[]]>) {
@@ -106,7 +107,17 @@ describe('allows: role × role-level action', () => {
     });
   }
 
-  it('parents, administrators and controllers cannot search case data', () => {
-    for (const role of ['parent', 'administrator', 'controller'] as const) expect(allows(actor(role), 'search')).toBe(false);
+  it('parents, administrators, controllers and external partners cannot search case data', () => {
+    for (const role of ['parent', 'administrator', 'controller', 'external_partner'] as const) expect(allows(actor(role), 'search')).toBe(false);
+  });
+});
+
+describe('isExternalPartner: who works through the partner API (issue 5 item 4)', () => {
+  const actor = (roles: Role[]): Actor => ({ userId: 'u', municipalityId: 'm', roles, departmentId: 'd', personId: null, name: 'n' });
+  it('a user with only the external_partner role is a partner; one who is also municipal staff keeps the staff rules', () => {
+    expect(isExternalPartner(actor(['external_partner']))).toBe(true);
+    expect(isExternalPartner(actor(['external_partner', 'core_team_member']))).toBe(false);
+    expect(isExternalPartner(actor(['coordinator']))).toBe(false);
+    expect(isExternalPartner(actor(['parent']))).toBe(false);
   });
 });

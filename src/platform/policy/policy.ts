@@ -6,7 +6,8 @@ import { forbidden, notFound } from '../http/errors.js';
 /**
  * The one policy module: every access decision in Tovholder is made here, from the Actor (however they logged in)
  * and the actor's relation to the record. Need-to-know: the assigned staff, the case's core team, leaders of the
- * case's responsible department, and a parent only their own family. Everyone else gets 404 for records they may
+ * case's responsible department, a parent only their own family, and an external partner — through the partner API
+ * only — while they take part and the family's consent is in force. Everyone else gets 404 for records they may
  * not read and 403 for records they may read but not change.
  */
 
@@ -43,6 +44,14 @@ export function requireCase(reason: CaseAccessReason | null, action: CaseAction,
   return reason!;
 }
 
+/**
+ * Barnets Lov §137: a re-assessment is recorded by whoever may change the case, or by the person new to the case it
+ * was given to — who may be on the core team only (read access), having joined the case for it.
+ */
+export function allowsReassessment(reason: CaseAccessReason | null, isAssignee: boolean): boolean {
+  return allowsCase(reason, 'edit') || (isAssignee && allowsCase(reason, 'read'));
+}
+
 const actionText: Record<CaseAction, string> = {
   read: 'read it', edit: 'change it', manage_team: 'change who works on it', view_access_log: 'see who has looked at it',
   record_meeting: 'record its meetings',
@@ -56,7 +65,8 @@ const generalRules: Record<GeneralAction, Role[]> = {
   manage_users: ['administrator'],
   manage_municipality: ['administrator'],
   list_staff: ['coordinator', 'core_team_member', 'team_leader', 'department_head', 'administrator', 'controller'],
-  search: ['coordinator', 'core_team_member', 'external_partner', 'team_leader', 'department_head'],
+  // External partners work through the partner API only (issue 5 item 4): no search across the municipality's families.
+  search: ['coordinator', 'core_team_member', 'team_leader', 'department_head'],
   view_own_family: ['parent'],
 };
 
@@ -78,7 +88,8 @@ function isLeader(actor: Actor): boolean {
  */
 export function caseAccessReasonSql(actor: Actor, today: string, alias = 'c'): RawBuilder<CaseAccessReason | null> {
   const c = sql.ref(alias);
-  const staff = hasRole(actor, 'coordinator', 'core_team_member', 'external_partner', 'team_leader', 'department_head');
+  // An external partner's relation to a case opens the partner API only (partnerAccessReasonSql), never the staff pages.
+  const staff = hasRole(actor, 'coordinator', 'core_team_member', 'team_leader', 'department_head');
   const leaderDept = isLeader(actor) ? actor.departmentId : null;
   const personId = hasRole(actor, 'parent') ? actor.personId : null;
   return sql<CaseAccessReason | null>`coalesce(
@@ -117,4 +128,46 @@ export function familyAccessReasonSql(actor: Actor, today: string, alias = 'f'):
            where fm.municipality_id = ${f}.municipality_id and fm.family_id = ${f}.id and fm.person_id = ${personId}::uuid
              and fm.relation in ('parent', 'carer'))
          then 'parent' end)`;
+}
+
+/** Why an external partner may see a case through the partner API. */
+export type PartnerAccessReason = 'partner_core_team' | 'partner_meeting';
+
+/** A user whose only work role is external partner (school, daycare, PPR, …): they use the partner API. */
+export function isExternalPartner(actor: Actor): boolean {
+  return hasRole(actor, 'external_partner') && !hasRole(actor, 'coordinator', 'core_team_member', 'team_leader', 'department_head');
+}
+
+/**
+ * The partner rule (issue 5 item 4; 000:460-461 — information is shared with the family's consent): an external
+ * partner sees an open case only while BOTH hold —
+ *   (a) they take part in it: a member of its core team today, or a participant in one of its (not cancelled) meetings;
+ *   (b) a consent of the family for their organisation (users.department_id) is in force today: given on or before
+ *       today and not withdrawn.
+ * Evaluated in the request's own transaction on every request (nothing is cached), so a withdrawal cuts access at
+ * the next request. The one place this rule lives: the partner module's lists and single-case checks all use it.
+ */
+export function partnerAccessReasonSql(actor: Actor, today: string, alias = 'c'): RawBuilder<PartnerAccessReason | null> {
+  const c = sql.ref(alias);
+  const partner = isExternalPartner(actor);
+  const department = partner ? actor.departmentId : null;
+  return sql<PartnerAccessReason | null>`case when ${department}::uuid is not null and ${c}.status <> 'closed'
+      and exists (select 1 from consents k
+           where k.municipality_id = ${c}.municipality_id and k.family_id = ${c}.family_id and k.department_id = ${department}::uuid
+             and k.withdrawn_at is null and k.given_on <= ${today}::date)
+    then coalesce(
+      case when exists (select 1 from case_team_members t
+             where t.municipality_id = ${c}.municipality_id and t.case_id = ${c}.id and t.user_id = ${actor.userId}::uuid
+               and t.added_on <= ${today}::date and (t.removed_on is null or t.removed_on > ${today}::date))
+           then 'partner_core_team' end,
+      case when exists (select 1 from meeting_participants mp join meetings m on m.municipality_id = mp.municipality_id and m.id = mp.meeting_id
+             where m.municipality_id = ${c}.municipality_id and m.case_id = ${c}.id and m.status <> 'cancelled' and mp.user_id = ${actor.userId}::uuid)
+           then 'partner_meeting' end)
+    end`;
+}
+
+/** Records of a case an external partner may not see are 404, like every record the caller may not read. */
+export function requirePartner(reason: PartnerAccessReason | null | undefined, what = 'The case'): PartnerAccessReason {
+  if (!reason) throw notFound(what);
+  return reason;
 }

@@ -20,11 +20,18 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+/** The family portal's session has its own CSRF token (issue 5 item 1), sent on state-changing /portal requests. */
+let portalCsrfToken: string | null = null;
 const unauthorizedListeners = new Set<() => void>();
 
 /** Remembers the CSRF token from the login or session response (it lives only in memory, never in storage). */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/** Remembers the portal session's CSRF token (from the code login or GET /portal/me), in memory only. */
+export function setPortalCsrfToken(token: string | null): void {
+  portalCsrfToken = token;
 }
 
 /** Called when a request answers 401 outside the login itself: the session has ended. */
@@ -60,7 +67,8 @@ async function readJson(response: Response): Promise<unknown> {
 export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const token = path.startsWith('/portal/') ? portalCsrfToken : csrfToken;
+  if (method !== 'GET' && token) headers['x-csrf-token'] = token;
 
   let response: Response;
   try {

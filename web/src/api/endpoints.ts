@@ -1,7 +1,7 @@
 import { api, setCsrfToken } from './client';
 import type {
   AccessLogEntry, Case, CaseInput, CaseUpdate, Department, Family, FamilyInput, LegalBasis, Measure, MeasureInput,
-  MemberInput, MyFamily, OwnFamily, Person, PersonInput, SearchHit, SessionView, Staff, User, UserInput,
+  MemberInput, MyFamily, Person, PersonInput, SearchHit, SessionView, Staff, User, UserInput,
 } from './types';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -42,7 +42,6 @@ export const familyApi = {
   update: (familyId: string, input: Partial<FamilyInput> & { version: number }) => api.patch<Family>(`/families/${id(familyId)}`, input),
   addMember: (familyId: string, input: MemberInput) => api.post<Family>(`/families/${id(familyId)}/members`, input),
   updatePerson: (personId: string, input: Partial<PersonInput> & { version: number }) => api.patch<Person>(`/persons/${id(personId)}`, input),
-  own: () => api.get<OwnFamily>('/me/family'),
 };
 
 export const caseApi = {

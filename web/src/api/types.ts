@@ -44,6 +44,8 @@ export interface UserInput {
 export interface LegalBasis {
   id: string; law: 'SEL' | 'BL'; paragraph: string; subsection: string | null; label: string;
   nameDa: string; nameEn: string; category: string; validFrom: string; validTo: string | null; replacedBy: string[];
+  /** Barnets Lov §20 stk. 3: months from awareness until the work is due; null when the law sets none. */
+  completionMonths: number | null;
 }
 
 export interface Person {
@@ -61,13 +63,23 @@ export type Measure = {
   id: string; caseId: string; legalBasisId: string; legalBasisLabel: string; legalBasisCategory: string;
   departmentId: string; departmentName: string; description: string; startsOn: string; endsOn: string | null;
   active: boolean; version: number;
-} & MeasureDuties & { childPlanDueOn: string | null };
+} & MeasureDuties & { childPlanDueOn: string | null } & MeasureInvestigation & MeasureLawFollowUp;
+/** Barnets Lov §95: the follow-up cadence decided at the first follow-up of a §32 measure (server: measure/law-follow-up.ts). */
+export interface MeasureLawFollowUp {
+  lawFollowUpApplies: boolean; lawFollowUpMonths: number | null; lawFollowUpReasons: string | null; lawFollowUpDecidedOn: string | null;
+  explainedToChildOn: string | null; explainedToParentsOn: string | null;
+}
+/** Barnets Lov §20 stk. 3: the clock of a measure whose legal basis has a completion deadline (server: measure/investigation.ts). */
+export interface MeasureInvestigation {
+  awareOn: string | null; investigationDueOn: string | null; investigationDaysLeft: number | null; provisionalAssessmentRequired: boolean;
+  provisionalAssessmentAllowed: boolean; provisionalAssessmentOn: string | null; provisionalAssessment: string | null;
+}
 /** Barnets Lov §32 stk. 2-3 and §91 details of a support measure or placement. */
 export interface MeasureDuties {
   purpose: string | null; expectedDuration: string | null; custodyConsentOn: string | null;
   childPlanDecision: 'made' | 'not_made' | null; childPlanDecidedOn: string | null; childPlanReason: string | null; childPlanCompletedOn: string | null;
 }
-export interface MeasureInput extends Partial<MeasureDuties> { legalBasisId: string; departmentId: string; description: string; startsOn: string; endsOn?: string | null }
+export interface MeasureInput extends Partial<MeasureDuties> { legalBasisId: string; departmentId: string; description: string; startsOn: string; endsOn?: string | null; awareOn?: string | null }
 
 export interface Assignment {
   id: string; userId: string; name: string; email: string; phone: string | null; role: AssignmentRole; startsOn: string; endsOn: string | null;

@@ -8,7 +8,9 @@ const has = (user: SessionUser, ...roles: Role[]) => user.roles.some((role) => r
 
 /** Staff who work with families: "Mine familier" and search. */
 export const worksWithFamilies = (user: SessionUser) =>
-  has(user, 'coordinator', 'core_team_member', 'external_partner', 'team_leader', 'department_head');
+  has(user, 'coordinator', 'core_team_member', 'team_leader', 'department_head');
+/** An external partner only (issue 5 item 4): their own page of families that consented, no staff pages or search. */
+export const isExternalPartner = (user: SessionUser) => has(user, 'external_partner') && !worksWithFamilies(user);
 export const mayCreateFamily = (user: SessionUser) => has(user, 'coordinator', 'team_leader', 'department_head');
 export const isAdministrator = (user: SessionUser) => has(user, 'administrator');
 export const isParent = (user: SessionUser) => has(user, 'parent');
@@ -16,6 +18,7 @@ export const isParent = (user: SessionUser) => has(user, 'parent');
 /** Where a user lands after logging in. */
 export function homePath(user: SessionUser): string {
   if (worksWithFamilies(user)) return '/';
+  if (isExternalPartner(user)) return '/partner';
   if (isParent(user)) return '/my-family';
   if (isAdministrator(user)) return '/admin/users';
   return '/';

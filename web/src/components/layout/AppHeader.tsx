@@ -1,19 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import type { SessionUser } from '../../api/types';
-import { isAdministrator, isParent, worksWithFamilies } from '../../session/roles';
+import { isAdministrator, isExternalPartner, isParent, worksWithFamilies } from '../../session/roles';
 import { useSession } from '../../session/useSession';
 import { Icon } from '../Icon';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useUnreadFamilyMessages } from '../../features/family-portal/useUnreadFamilyMessages';
 
 function MainMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const links: Array<{ to: string; label: string; end?: boolean }> = [];
+  // Issue 5 item 3: new messages from the families the user works with.
+  const unread = useUnreadFamilyMessages(worksWithFamilies(user));
   if (worksWithFamilies(user)) {
     links.push({ to: '/', label: t('nav.myFamilies'), end: true }, { to: '/worklist', label: t('worklist.nav') }, { to: '/search', label: t('nav.search') });
+    links.push({ to: '/messages', label: unread > 0 ? t('familyPortal.staff.navUnread', { count: unread }) : t('familyPortal.staff.nav') });
   }
+  if (isExternalPartner(user)) links.push({ to: '/partner', label: t('partner.nav'), end: true });
   if (isParent(user)) links.push({ to: '/my-family', label: t('nav.ownFamily') });
-  if (isAdministrator(user)) links.push({ to: '/admin/users', label: t('nav.admin') }, { to: '/admin/outbox', label: t('outbox.menu') });
+  if (isAdministrator(user)) links.push({ to: '/admin/users', label: t('nav.admin') }, { to: '/admin/outbox', label: t('outbox.menu') },
+    { to: '/admin/yearly-amounts', label: t('yearlyAmounts.menu') });
   if (links.length === 0) return null;
   return (
     <div className="navigation-menu">

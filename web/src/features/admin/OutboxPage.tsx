@@ -13,7 +13,7 @@ import { errorText } from '../../lib/labels';
 /** The administrators' outbox API (src/platform/outbox/admin.ts). */
 type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 interface OutboxMessage {
-  id: string; kind: 'meeting_reminder' | 'follow_up_reminder' | 'other'; channel: 'email' | 'sms'; recipient: string; subject: string;
+  id: string; kind: 'meeting_reminder' | 'follow_up_reminder' | 'portal_login_code' | 'other'; channel: 'email' | 'sms'; recipient: string; subject: string;
   status: OutboxStatus; attempts: number; maxAttempts: number; nextAttemptAt: string; lastError: string | null; createdAt: string; sentAt: string | null;
 }
 interface OutboxList { messages: OutboxMessage[]; counts: Record<OutboxStatus, number> }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert } from '../../components/Alert';
 import { FormErrors } from '../../components/form/FormErrors';
 import { TextField } from '../../components/form/TextField';
@@ -40,6 +40,7 @@ export function LoginPage() {
 
   const error = form.error;
   const special = error?.code === 'invalid_credentials' ? t('login.invalidCredentials')
+    : error?.code === 'use_portal' ? t('login.usePortal')
     : error?.status === 429 ? t('login.rateLimited') : null;
 
   return (
@@ -67,6 +68,8 @@ export function LoginPage() {
             {t('login.submit')}
           </button>
         </form>
+        {/* Parents have no password: they log in to the family portal (issue 5 item 1). */}
+        <p className="mt-7"><Link to="/portal/login">{t('login.parentLink')}</Link></p>
       </div>
     </div>
   );

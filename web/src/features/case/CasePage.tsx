@@ -16,6 +16,8 @@ import { CaseFacts } from './CaseFacts';
 import { MeasuresTable } from './MeasuresTable';
 import { TeamTable } from './TeamTable';
 import { CaseFlow } from '../flow/CaseFlow';
+import { NotificationsSection, ScreeningsSection } from '../assessment/AssessmentSections';
+import { DecisionsSection } from '../decision/DecisionsSection';
 
 /** Pages linking here may pass the family's name for the breadcrumb (so the case page needs no extra, audited read). */
 export interface CaseLinkState { familyName?: string }
@@ -72,6 +74,9 @@ export function CasePage() {
               <p><Link className="button button-secondary" to={`/cases/${item.id}/measures/new`}>{t('case.addMeasure')}</Link></p>
             )}
           </section>
+          <DecisionsSection item={item} />
+          <ScreeningsSection item={item} />
+          <NotificationsSection item={item} />
           <section aria-labelledby="case-assignments">
             <h2 id="case-assignments">{t('case.assignments')}</h2>
             <AssignmentsTable item={item} onChange={onChange} />

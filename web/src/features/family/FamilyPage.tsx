@@ -8,6 +8,7 @@ import { Flash } from '../../components/Flash';
 import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Loading';
 import { usePageTitle } from '../../components/usePageTitle';
+import { FamilyConsents } from '../consent/FamilyConsents';
 import { ChildrenCases } from './ChildrenCases';
 import { MembersTable } from './MembersTable';
 
@@ -57,6 +58,8 @@ export function FamilyPage() {
             <h2 id="family-children">{t('family.children')}</h2>
             <ChildrenCases family={data} />
           </section>
+          {/* Issue 5 item 3: the family's consents to share, read-only. */}
+          <FamilyConsents familyId={data.id} />
         </>
       )}
     </>

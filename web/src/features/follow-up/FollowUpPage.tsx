@@ -101,7 +101,7 @@ export function FollowUpPage() {
       {resource.error && <LoadError error={resource.error} />}
       {data && (
         <>
-          <CadenceSummary cadence={data.cadence} />
+          <CadenceSummary cadence={data.cadence} caseId={data.caseId} />
           {data.abilities.canRecord ? <FollowUpForm overview={data} /> : <p>{t('followUp.readOnly')}</p>}
           <p>
             <Link to={`/families/${data.familyId}/contact`}>{t('followUp.toContact')}</Link>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { caseApi, measureApi, referenceApi } from '../../api/endpoints';
 import type { Case, Department, LegalBasis, Measure } from '../../api/types';
 import { useResource } from '../../api/useResource';
@@ -19,6 +19,8 @@ import { orNull, todayIso } from '../../lib/format';
 import { legalBasisOptions } from './legalBasisOptions';
 import { emptyDuties, MeasureDutiesFields, useDutyLabels, type DutyValues } from './MeasureDutiesFields';
 import { RemoveMeasure } from './RemoveMeasure';
+import { AwareOnField, ProvisionalAssessmentForm } from './InvestigationFields';
+import { LawFollowUpForm } from './LawFollowUpForm';
 
 interface Loaded { item: Case; legalBases: LegalBasis[]; departments: Department[] }
 
@@ -26,7 +28,10 @@ function MeasureForm({ item, legalBases, departments, measure, onReload }: Loade
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const form = useApiForm();
-  const [legalBasisId, setLegalBasisId] = useState(measure?.legalBasisId ?? '');
+  // A §18 screening that led to a børnefaglig undersøgelse links here with the paragraph and the day of awareness.
+  const [search] = useSearchParams();
+  const [legalBasisId, setLegalBasisId] = useState(measure?.legalBasisId ?? search.get('legalBasisId') ?? '');
+  const [awareOn, setAwareOn] = useState(measure?.awareOn ?? search.get('awareOn') ?? '');
   const [departmentId, setDepartmentId] = useState(measure?.departmentId ?? '');
   const [description, setDescription] = useState(measure?.description ?? '');
   const [startsOn, setStartsOn] = useState(measure?.startsOn ?? todayIso());
@@ -36,11 +41,13 @@ function MeasureForm({ item, legalBases, departments, measure, onReload }: Loade
     : emptyDuties));
   const labels = {
     legalBasisId: t('measureForm.legalBasis'), departmentId: t('measureForm.department'), description: t('measureForm.description'),
-    startsOn: t('measureForm.startsOn'), endsOn: t('measureForm.endsOn'), ...useDutyLabels(),
+    startsOn: t('measureForm.startsOn'), endsOn: t('measureForm.endsOn'), ...useDutyLabels(), awareOn: t('assessment.awareOn'),
   };
   // Barnets Lov support measures and placements carry the §32/§91 details (the server names what is missing).
   const basis = legalBases.find((b) => b.id === legalBasisId);
   const hasDuties = basis?.law === 'BL' && (basis.category === 'support_measure' || basis.category === 'placement');
+  // Barnets Lov §20 stk. 3: a legal basis with a completion deadline needs the day the municipality became aware.
+  const hasDeadline = basis?.completionMonths != null;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -51,7 +58,7 @@ function MeasureForm({ item, legalBases, departments, measure, onReload }: Loade
         childPlanDecidedOn: orNull(duties.childPlanDecidedOn), childPlanReason: orNull(duties.childPlanReason),
         childPlanCompletedOn: orNull(duties.childPlanCompletedOn),
       } : {};
-      const input = { legalBasisId, departmentId, description, startsOn, endsOn: orNull(endsOn), ...dutyInput };
+      const input = { legalBasisId, departmentId, description, startsOn, endsOn: orNull(endsOn), ...dutyInput, ...(hasDeadline ? { awareOn: orNull(awareOn) } : {}) };
       if (measure) await measureApi.update(measure.id, { ...input, version: measure.version });
       else await measureApi.add(item.id, input);
       navigate(`/cases/${item.id}`, { state: { flash: measure ? t('measureForm.saved') : t('measureForm.added') } });
@@ -75,6 +82,7 @@ function MeasureForm({ item, legalBases, departments, measure, onReload }: Loade
         name="endsOn" label={labels.endsOn} type="date" optional hint={t('measureForm.endsOnHint')} className="input-width-s"
         value={endsOn} onChange={setEndsOn} error={form.fieldError('endsOn')}
       />
+      {hasDeadline && <AwareOnField value={awareOn} onChange={setAwareOn} form={form} measure={measure} />}
       {hasDuties && (
         <MeasureDutiesFields
           values={duties} onChange={setDuties} form={form} dueOn={measure?.childPlanDueOn ?? null}
@@ -117,6 +125,10 @@ export function MeasureFormPage() {
       {data && (!measureId || measure) && (
         <MeasureForm key={measure?.version ?? 'new'} {...data} measure={measure} onReload={resource.reload} />
       )}
+      {measure && (measure.provisionalAssessmentAllowed || measure.provisionalAssessmentOn) && (
+        <ProvisionalAssessmentForm key="provisional" measure={measure} onSaved={resource.reload} onReload={resource.reload} />
+      )}
+      {measure?.lawFollowUpApplies && <LawFollowUpForm key={`law-follow-up-${measure.version}`} measure={measure} onSaved={resource.reload} onReload={resource.reload} />}
       {measure && <RemoveMeasure key={`remove-${measure.version}`} measure={measure} onReload={resource.reload} />}
     </>
   );

@@ -18,9 +18,11 @@ import { useScopedForm } from '../flow/errors';
 import { AgendaBoard } from './AgendaBoard';
 import { meetingApi, type Meeting } from './api';
 import { Agreements, Decisions, Minutes } from './MeetingRecord';
+import { MeetingSharing } from './MeetingSharing';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
 import { Participants } from './Participants';
 import { useMeetingPeople } from './useMeetingPeople';
+import { FamilyInputSection } from '../family-portal/FamilyInputSection';
 
 export type OnMeeting = (meeting: Meeting, message: string) => void;
 
@@ -68,6 +70,8 @@ function MeetingBody({ meeting, onChange, onReload }: { meeting: Meeting; onChan
       <Minutes key={`minutes-${meeting.version}`} meeting={meeting} onChange={onChange} onReload={onReload} />
       <Decisions meeting={meeting} onChange={onChange} />
       <Agreements meeting={meeting} people={people.data} onChange={onChange} />
+      <MeetingSharing key={`sharing-${meeting.version}`} meeting={meeting} onChange={onChange} onReload={onReload} />
+      <FamilyInputSection meetingId={meeting.id} />
       {meeting.abilities.canClose && <CloseMeeting key={`close-${meeting.version}`} meeting={meeting} onChange={onChange} onReload={onReload} />}
     </>
   );

@@ -93,6 +93,13 @@ export function GoalFields({ goal, index, plan, errors, onChange, onRemove }: {
           </select>
         )}
       </Field>
+      <Field path={`${p}.visibility`} label={t('sharing.label')} error={errors.at(`${p}.visibility`)}>
+        {(aria) => (
+          <select {...aria} className="form-select" value={goal.visibility ?? 'family'} onChange={(e) => set('visibility', e.target.value as GoalInput['visibility'])}>
+            {(['internal', 'family', 'partners'] as const).map((v) => <option key={v} value={v}>{t(`sharing.values.${v}`)}</option>)}
+          </select>
+        )}
+      </Field>
 
       <fieldset className={`plan-subgroup${ownersError ? ' form-error' : ''}`} aria-describedby={ownersError ? `${pathId(`${p}.owners`)}-error` : undefined}>
         <legend className="form-label">{t('plan.owners')}</legend>

@@ -17,6 +17,8 @@ export interface Goal {
   familyWords: string | null; professionalAssessment: string | null; status: GoalStatus; statusNote: string | null; statusMeetingId: string | null;
   owners: Responsible[]; measures: Array<{ id: string; label: string; description: string }>; departments: Array<{ id: string; name: string }>;
   activities: Activity[];
+  /** Issue 5 item 2: who beyond staff sees the goal; the joint plan is the family's, so 'family' unless marked. */
+  visibility?: 'internal' | 'family' | 'partners';
 }
 export interface VersionSummary {
   number: number; basedOn: number | null; reason: string; meetingId: string | null; createdBy: string; createdAt: string;
@@ -44,7 +46,7 @@ export interface GoalInput {
   goalKey?: string; title: string; concernsPersonId: string | null; horizon: Horizon; specific: string; measurable: string; accepted: string;
   realistic: string; startsOn: string; endsOn: string; evaluation: string; familyWords: string | null; professionalAssessment: string | null;
   status: GoalStatus; statusNote: string | null; statusMeetingId: string | null; owners: ResponsibleInput[]; measureIds: string[];
-  departmentIds: string[]; activities: ActivityInput[];
+  departmentIds: string[]; activities: ActivityInput[]; visibility?: 'internal' | 'family' | 'partners';
 }
 export interface PlanInput { reason: string; meetingId: string | null; goals: GoalInput[] }
 export interface PlanDiff {
@@ -81,6 +83,7 @@ export function goalToInput(goal: Goal): GoalInput {
     statusNote: goal.statusNote, statusMeetingId: goal.statusMeetingId, owners: goal.owners.map(responsible),
     measureIds: goal.measures.map((m) => m.id), departmentIds: goal.departments.map((d) => d.id),
     activities: goal.activities.map((a) => ({ description: a.description, responsible: responsible(a.responsible), dueOn: a.dueOn, done: a.done })),
+    visibility: goal.visibility ?? 'family',
   };
 }
 

@@ -10,11 +10,13 @@ import { formatDate } from '../../lib/format';
 import { worklistApi, type Bucket, type WorklistItem } from './api';
 import { ItemDetail } from './ItemDetail';
 
-const groups: Array<{ bucket: Exclude<Bucket, 'later'>; heading: 'overdue' | 'today' | 'thisWeek' }> = [
-  { bucket: 'overdue', heading: 'overdue' }, { bucket: 'today', heading: 'today' }, { bucket: 'this_week', heading: 'thisWeek' },
+type Heading = 'overdue' | 'today' | 'thisWeek' | 'later';
+// 'later' holds only running statutory deadlines (a børnefaglig undersøgelse, Barnets Lov §20 stk. 3) and is shown when it has any.
+const groups: Array<{ bucket: Bucket; heading: Heading }> = [
+  { bucket: 'overdue', heading: 'overdue' }, { bucket: 'today', heading: 'today' }, { bucket: 'this_week', heading: 'thisWeek' }, { bucket: 'later', heading: 'later' },
 ];
 
-function Group({ heading, items }: { heading: 'overdue' | 'today' | 'thisWeek'; items: WorklistItem[] }) {
+function Group({ heading, items }: { heading: Heading; items: WorklistItem[] }) {
   const { t, i18n } = useTranslation();
   const headingId = `worklist-${heading}`;
   return (
@@ -82,9 +84,10 @@ export function WorklistPage() {
           <p role="status">
             {t('worklist.summary', { date: formatDate(data.today, i18n.language), overdue: data.counts.overdue, today: data.counts.today, week: data.counts.thisWeek })}
           </p>
-          {groups.map((group) => (
-            <Group key={group.bucket} heading={group.heading} items={data.items.filter((item) => item.bucket === group.bucket)} />
-          ))}
+          {groups.map((group) => {
+            const items = data.items.filter((item) => item.bucket === group.bucket);
+            return group.bucket === 'later' && items.length === 0 ? null : <Group key={group.bucket} heading={group.heading} items={items} />;
+          })}
         </>
       )}
     </>

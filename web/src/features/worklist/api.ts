@@ -9,6 +9,7 @@ const id = (value: string) => encodeURIComponent(value);
 export type Bucket = 'overdue' | 'today' | 'this_week' | 'later';
 export const worklistKinds = [
   'follow_up_due', 'status_meeting_due', 'meeting', 'agreement_due', 'contact_too_little', 'contact_too_much', 'transition_not_started', 'child_plan_due',
+  'investigation_due', 'provisional_assessment_required', 'reassessment_open', 'law_cadence_missing',
 ] as const;
 export type WorklistKind = (typeof worklistKinds)[number];
 
@@ -26,6 +27,9 @@ export type InformalChannel = (typeof informalChannels)[number];
 export interface CadenceView {
   rule: 'sof_follow_up' | 'efei_status_meeting' | 'none'; cadence: 'six_weeks' | 'three_months' | 'weeks' | 'none'; weeks: number | null;
   reason: string; countsFrom: string | null; countsFromFollowUp: boolean; dueOn: string | null; bucket: Bucket | null;
+  /** Which rule gave dueOn: the model's cadence or Barnets Lov §95 (the stricter wins; server: cadence/rules.ts). */
+  source: 'model' | 'law_95'; modelDueOn: string | null;
+  law: { dueOn: string | null; measureId: string | null; basis: 'first_follow_up' | 'recorded_cadence' | null; months: number | null; cadenceMissing: string[] };
 }
 export interface LogEntry {
   id: string; source: 'log' | 'meeting'; kind: 'follow_up' | 'informal'; channel: string; direction: 'outgoing' | 'incoming'; occurredOn: string;

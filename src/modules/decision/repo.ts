@@ -1,0 +1,56 @@
+import type { Trx } from '../../platform/db/tenant.js';
+import { legalBasisLabel } from '../legal-basis/commands.js';
+import type { DecisionBasis, YearlyAmountKind } from './rules.js';
+
+/** A decision row with its basis and who recorded it. */
+export async function decisionRows(trx: Trx, filter: { caseId: string } | { id: string }) {
+  let query = trx.selectFrom('decisions as d')
+    .innerJoin('legal_bases as lb', 'lb.id', 'd.legal_basis_id')
+    .leftJoin('users as u', (j) => j.onRef('u.municipality_id', '=', 'd.municipality_id').onRef('u.id', '=', 'd.recorded_by'))
+    .selectAll('d')
+    .select(['lb.law', 'lb.paragraph', 'lb.subsection', 'lb.category', 'u.name as recorded_by_name']);
+  query = 'id' in filter ? query.where('d.id', '=', filter.id) : query.where('d.case_id', '=', filter.caseId);
+  return query.orderBy('d.decided_on', 'desc').orderBy('d.recorded_at', 'desc').execute();
+}
+export type DecisionRow = Awaited<ReturnType<typeof decisionRows>>[number];
+
+/** The measures each decision names, with their § label and description. */
+export async function measuresOfDecisions(trx: Trx, decisionIds: string[]) {
+  if (decisionIds.length === 0) return [];
+  const rows = await trx.selectFrom('decision_measures as dm')
+    .innerJoin('measures as m', (j) => j.onRef('m.municipality_id', '=', 'dm.municipality_id').onRef('m.id', '=', 'dm.measure_id'))
+    .innerJoin('legal_bases as lb', 'lb.id', 'm.legal_basis_id')
+    .select(['dm.decision_id', 'm.id', 'm.description', 'lb.law', 'lb.paragraph', 'lb.subsection'])
+    .where('dm.decision_id', 'in', decisionIds).orderBy('m.starts_on').execute();
+  return rows.map((r) => ({ decisionId: r.decision_id, id: r.id, description: r.description, legalBasisLabel: legalBasisLabel(r) }));
+}
+
+/** The legal basis as the decision rules read it, with what the validity check needs; undefined when unknown. */
+export async function findBasis(trx: Trx, id: string) {
+  const rows = await trx.selectFrom('legal_bases').selectAll().execute();
+  const row = rows.find((r) => r.id === id);
+  if (!row) return undefined;
+  const basis: DecisionBasis & { id: string } = {
+    id: row.id, law: row.law, category: row.category, label: legalBasisLabel(row), yearlyAmountKind: row.yearly_amount_kind as YearlyAmountKind | null,
+  };
+  return {
+    basis,
+    validity: {
+      id: row.id, label: basis.label, validFrom: row.valid_from, validTo: row.valid_to,
+      replacedByLabels: rows.filter((r) => row.replaced_by.includes(r.id)).map(legalBasisLabel),
+      replacesLabels: rows.filter((r) => r.replaced_by.includes(row.id)).map(legalBasisLabel),
+    },
+  };
+}
+
+export async function childBirthDate(trx: Trx, childId: string): Promise<string | null> {
+  const row = await trx.selectFrom('persons').select('birth_date').where('id', '=', childId).executeTakeFirst();
+  return row?.birth_date ?? null;
+}
+
+/** Which of the given measure ids are measures of the case. */
+export async function measureIdsOfCase(trx: Trx, caseId: string, measureIds: string[]): Promise<Set<string>> {
+  if (measureIds.length === 0) return new Set();
+  const rows = await trx.selectFrom('measures').select('id').where('case_id', '=', caseId).where('id', 'in', measureIds).execute();
+  return new Set(rows.map((r) => r.id));
+}

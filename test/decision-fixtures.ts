@@ -1,0 +1,21 @@
+import type { Database } from '../src/platform/db/database.js';
+import type { TestFamily, TestUser } from './factories.js';
+
+/**
+ * One row in every table of migration 0011 (decisions, decision_measures, yearly_legal_amounts), for fixtures that
+ * need every tenant table filled (tenant-isolation, cross-tenant). The yearly amount is a test figure, not a real one.
+ */
+export async function makeDecisionRecords(db: Database, family: TestFamily, user: TestUser, measureId: string): Promise<{ decisionId: string }> {
+  const municipalityId = family.municipalityId;
+  const decision = await db.insertInto('decisions').values({
+    municipality_id: municipalityId, case_id: family.caseId, decided_on: '2026-11-02', outcome: 'granted', legal_basis_id: 'BL-86',
+    reasoning: 'Merudgifter til kørsel er dokumenteret.', amount_dkk: '500.00', amount_period: 'month',
+    child_views_method: 'conversation', child_views_on: '2026-10-28', child_views: 'Barnet vil gerne køres til svømning.',
+    recorded_by: user.id,
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('decision_measures').values({ municipality_id: municipalityId, case_id: family.caseId, decision_id: decision.id, measure_id: measureId }).execute();
+  await db.insertInto('yearly_legal_amounts').values({
+    municipality_id: municipalityId, year: 2026, kind: 'bl86_threshold_per_year', amount_dkk: 1000, note: 'Testværdi', updated_by: user.id,
+  }).execute();
+  return { decisionId: decision.id };
+}
