@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarMonths, addDays } from '../src/modules/cadence/rules.js';
 import { launchBrowser, screenshot } from './support/browser.js';
-import { apiGet, createFamilyWithCase, danishDate, expectText, heading, isoDay, logIn, newPage, settledAndAccessible } from './support/journey.js';
+import { apiGet, createFamilyWithCase, danishDate, expectText, heading, isoDay, logIn, mainText, newPage, settledAndAccessible } from './support/journey.js';
 import { startServer } from './support/server.js';
 
 /**
@@ -104,6 +104,93 @@ describe('a Barnets Lov §32 support measure', () => {
     await page.waitForURL(/\/measures\/[0-9a-f-]{36}\/edit$/);
     await expectText(page, `Barnets plan skal foreligge senest ${danishDate(planDueOn)}.`);
     await settledAndAccessible(page, 'indsatsen med fristen for barnets plan');
+    await page.context().close();
+  });
+  it('§18 screening → §20 investigation with its 4-month clock → a decision refused without the child\'s views (§5) → §137 notification', async () => {
+    const page = await newPage(browser);
+    await logIn(page, server.url, 'raadgiver@demo.tovholder.dk');
+    const familyName = `Familien Lund ${suffix}`;
+    const { caseId } = await createFamilyWithCase(page, server.url, {
+      familyName, lastName: 'Lund', childFirstName: 'Asta', childCpr: '0204154321',
+      parents: [{ firstName: 'Mette', cpr: '1402874321' }], model: 'sof', leadName: 'Jonas Berg', openedOn: isoDay(-10),
+    });
+    const submit = () => page.locator('main form button[type=submit]').click();
+
+    // §18 screening: nothing filled in → every missing field is named; then date, outcome and reasons.
+    const awareOn = isoDay(-12);
+    await page.getByRole('link', { name: 'Registrér screening' }).click();
+    await page.waitForURL(/\/screenings\/new$/);
+    await submit();
+    await expect.poll(() => page.locator('.form-error-message').count()).toBeGreaterThan(0);
+    await settledAndAccessible(page, 'screening uden data', { errorShown: true });
+    await page.getByLabel('Kommunen fik kendskab til behovet den').fill(awareOn);
+    await page.getByLabel('Screenet den').fill(isoDay(-11));
+    await page.getByLabel('Børnefaglig undersøgelse (§20)').check();
+    await page.getByLabel('Begrundelse').fill('Skolen beskriver tiltagende fravær og nedsmeltninger; behovet skal undersøges.');
+    await submit();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await expectText(page, 'Skolen beskriver tiltagende fravær');
+    await settledAndAccessible(page, 'sagen med screening');
+
+    // The screening's outcome opens the §20 investigation with the awareness date filled in.
+    await page.getByRole('link', { name: 'Opret børnefaglig undersøgelse (§20)' }).click();
+    await page.waitForURL(/\/measures\/new/);
+    expect(await page.locator('input[name=awareOn]').inputValue()).toBe(awareOn);
+    await page.locator('select[name=departmentId]').selectOption({ label: 'Børnehandicap' });
+    await page.locator('textarea[name=description]').fill('Børnefaglig undersøgelse af Astas trivsel i skole og hjem');
+    await page.locator('input[name=startsOn]').fill(isoDay(-10));
+    await settledAndAccessible(page, 'børnefaglig undersøgelse');
+    await page.getByRole('button', { name: 'Tilføj ydelse' }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const investigation = (await apiGet<{ items: Array<{ kind: string; caseId: string; dueOn: string }> }>(page, '/api/worklist')).items
+      .find((i) => i.caseId === caseId && i.kind === 'investigation_due');
+    expect(investigation, 'the §20 clock is on the worklist').toMatchObject({ dueOn: addCalendarMonths(awareOn, 4) });
+
+    // §5: a decision without the child's views or a reason is refused and nothing is saved; with them it is recorded,
+    // and the case shows the child's age on the decision date (§3).
+    await page.getByRole('link', { name: 'Registrér afgørelse' }).click();
+    await page.waitForURL(/\/decisions\/new$/);
+    await page.getByLabel('Afgørelsesdato').fill(isoDay(0));
+    await page.getByLabel('Bevilget').check();
+    await page.locator('select[name=legalBasisId]').selectOption('BL-20');
+    await page.getByLabel('Begrundelse').fill('Der er grund til at antage, at Asta har behov for særlig støtte.');
+    await submit();
+    await expect.poll(() => page.locator('.form-error-message').count()).toBeGreaterThan(0);
+    expect(await mainText(page)).toContain('Hvad barnet sagde eller viste');
+    await settledAndAccessible(page, 'afgørelse uden barnets synspunkter', { errorShown: true });
+    expect((await apiGet<{ decisions: unknown[] }>(page, `/api/cases/${caseId}/decisions`)).decisions, 'nothing was saved').toHaveLength(0);
+    await page.locator('select[name=childViewsMethod]').selectOption('conversation');
+    await page.getByLabel('Dato for barnets synspunkter').fill(isoDay(-1));
+    await page.getByLabel('Hvad barnet sagde eller viste').fill('Asta vil gerne have, at nogen spørger hende, før der bliver lavet om i skolen.');
+    await submit();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await expectText(page, 'Barnet er 11 år på afgørelsesdatoen');
+    await settledAndAccessible(page, 'sagen med afgørelse');
+
+    // §137: a notification on the open case opens a re-assessment with someone new to the case.
+    await page.getByRole('link', { name: 'Registrér underretning' }).click();
+    await page.waitForURL(/\/notifications\/new$/);
+    await page.getByLabel('Modtaget den').fill(isoDay(0));
+    await page.locator('select[name=source]').selectOption('school');
+    await page.getByLabel('Hvad underretningen handler om').fill('Skolen underretter om, at Asta ikke er mødt i fem dage.');
+    await settledAndAccessible(page, 'underretning');
+    await submit();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await expectText(page, 'Underretningen er registreret, og en genvurdering er oprettet.');
+    await page.getByRole('link', { name: /Åbn genvurderingen/ }).first().click();
+    await page.waitForURL(/\/reassessments\/[0-9a-f-]{36}$/);
+    await expectText(page, 'Genvurdering efter underretning (§137)');
+    await settledAndAccessible(page, 'genvurdering');
+    await screenshot(page, 'barnets-lov-reassessment');
+    await page.context().close();
+  });
+
+  it('the administrator\'s yearly §86/§87 amounts page', async () => {
+    const page = await newPage(browser);
+    await logIn(page, server.url, 'admin@demo.tovholder.dk');
+    await page.goto(`${server.url}/admin/yearly-amounts`);
+    await expect.poll(() => heading(page)).toBe('Årlige beløb (§86 og §87)');
+    await settledAndAccessible(page, 'årlige beløb');
     await page.context().close();
   });
 });
