@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { useApiForm } from '../../components/form/useApiForm';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { errorText } from '../../lib/labels';
 import { consentApi, type ConsentRecipient, type ConsentView } from './api';
 
 /**
@@ -91,7 +92,7 @@ function Recipient({ recipient: r, consent, onDone }: { recipient: ConsentRecipi
           <button type="button" className="button button-primary" onClick={give} disabled={form.submitting} aria-describedby={headingId}>{t('consent.give')}</button>
         </>
       )}
-      {form.error && <Alert variant="error" live className="mt-3">{form.conflict ? t('consent.changed') : form.error.message}</Alert>}
+      {form.error && <Alert variant="error" live className="mt-3">{form.conflict ? t('consent.changed') : errorText(t, form.error.code, form.error.message)}</Alert>}
     </li>
   );
 }
@@ -104,7 +105,7 @@ export function History({ consents, headingLevel = 2 }: { consents: ConsentView[
   return (
     <>
       <Heading>{t('consent.historyHeading')}</Heading>
-      <div className="table--responsive-scroll">
+      <div className="table--responsive-scroll" tabIndex={0}>
         <table className="table table--zebra">
           <caption className="sr-only">{t('consent.historyCaption')}</caption>
           <thead>

@@ -1,4 +1,5 @@
 import { api } from '../../api/client';
+import { portalApi } from '../portal/api';
 
 /** Consent to share (issue 5 item 3), mirroring src/modules/consent/schema.ts. */
 
@@ -32,7 +33,11 @@ const quiet = { quietUnauthorized: true };
 
 export const consentApi = {
   // The parent, in the family portal (portal session).
-  own: () => api.get<FamilyConsents>('/portal/consents', quiet),
+  // The portal's CSRF token lives in memory only: load the session first, so a page opened directly can give and withdraw.
+  async own(): Promise<FamilyConsents> {
+    await portalApi.me();
+    return api.get<FamilyConsents>('/portal/consents', quiet);
+  },
   give: (departmentId: string) => api.post<ConsentView>('/portal/consents', { departmentId, scope: 'coordination' }, quiet),
   withdraw: (id: string, version: number) => api.post<ConsentView>(`/portal/consents/${id}/withdraw`, { version }, quiet),
   // Staff, on the family page.

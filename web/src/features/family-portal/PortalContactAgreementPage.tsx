@@ -6,6 +6,7 @@ import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Loading';
 import { TextAreaField } from '../../components/form/TextAreaField';
 import { TextField } from '../../components/form/TextField';
+import { localErrorText } from '../follow-up/form';
 import { familyPortalApi, type ContactAgreement } from './api';
 import { PortalShell, SubmitError } from './PortalShell';
 import { useSubmit } from './useSubmit';
@@ -20,12 +21,20 @@ export function PortalContactAgreementPage() {
 
 function Agreement() {
   const agreement = useResource(() => familyPortalApi.contactAgreement(), 'portal-contact');
+  // Kept here: the form is re-keyed by the saved revision, so its own state would lose the confirmation.
+  const [saved, setSaved] = useState(false);
   if (agreement.error) return <LoadError error={agreement.error} />;
   if (!agreement.data) return <Loading />;
-  return <AgreementForm key={agreement.data.current?.revision ?? 0} current={agreement.data.current} onSaved={agreement.setData} />;
+  return (
+    <AgreementForm key={agreement.data.current?.revision ?? 0} current={agreement.data.current} saved={saved} setSaved={setSaved}
+      onSaved={agreement.setData} />
+  );
 }
 
-function AgreementForm({ current, onSaved }: { current: ContactAgreement | null; onSaved: (d: { familyId: string; current: ContactAgreement | null }) => void }) {
+function AgreementForm({ current, saved, setSaved, onSaved }: {
+  current: ContactAgreement | null; saved: boolean; setSaved: (saved: boolean) => void;
+  onSaved: (d: { familyId: string; current: ContactAgreement | null }) => void;
+}) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<string[]>(current?.channels ?? []);
   const [everyDays, setEveryDays] = useState(String(current?.everyDays ?? 14));
@@ -33,26 +42,33 @@ function AgreementForm({ current, onSaved }: { current: ContactAgreement | null;
   const [prefersSpace, setPrefersSpace] = useState(current?.prefersSpace ?? false);
   const [max, setMax] = useState(current?.maxContactsPer30Days ? String(current.maxContactsPer30Days) : '');
   const [note, setNote] = useState(current?.note ?? '');
-  const [saved, setSaved] = useState(false);
   const submit = useSubmit();
+  /** The server's problem with one field, in words at the field (the summary alone does not say which, WCAG 3.3.1). */
+  const fieldError = (field: string) => {
+    const detail = submit.error?.details.find((d) => d.field === field);
+    return detail ? localErrorText(t, detail.code, detail.message) : undefined;
+  };
+  const channelsError = fieldError('channels');
   return (
     <form noValidate onSubmit={(event) => {
       event.preventDefault();
       setSaved(false);
       void submit.run(async () => {
-        onSaved(await familyPortalApi.reviseContactAgreement({
+        const revised = await familyPortalApi.reviseContactAgreement({
           channels: chosen, everyDays: Number(everyDays), goodTimes, prefersSpace, maxContactsPer30Days: prefersSpace && max ? Number(max) : null, note,
           revision: current?.revision ?? 0,
-        }));
+        });
         setSaved(true);
+        onSaved(revised);
       });
     }}>
       <p>{t('familyPortal.contact.intro')}</p>
       {current?.recordedBy && <p className="form-hint">{t('familyPortal.contact.lastBy', { name: current.recordedBy })}</p>}
       <SubmitError error={submit.error} />
       {saved && <Alert variant="success" live>{t('familyPortal.contact.saved')}</Alert>}
-      <fieldset className="form-group">
+      <fieldset className={`form-group${channelsError ? ' form-error' : ''}`} aria-describedby={channelsError ? 'channels-error' : undefined}>
         <legend className="form-label">{t('familyPortal.contact.channels')}</legend>
+        {channelsError && <span className="form-error-message" id="channels-error">{channelsError}</span>}
         <ul className="nobullet-list">
           {channels.map((c) => (
             <li key={c} className="form-checkbox">
@@ -63,13 +79,13 @@ function AgreementForm({ current, onSaved }: { current: ContactAgreement | null;
           ))}
         </ul>
       </fieldset>
-      <TextField name="everyDays" type="number" inputMode="numeric" label={t('familyPortal.contact.everyDays')} value={everyDays} onChange={setEveryDays} />
+      <TextField name="everyDays" type="number" inputMode="numeric" label={t('familyPortal.contact.everyDays')} value={everyDays} onChange={setEveryDays} error={fieldError('everyDays')} />
       <TextField name="goodTimes" optional label={t('familyPortal.contact.goodTimes')} value={goodTimes} onChange={setGoodTimes} />
       <div className="form-group form-checkbox">
         <input type="checkbox" id="prefersSpace" className="form-checkbox" checked={prefersSpace} onChange={(e) => setPrefersSpace(e.target.checked)} />
         <label htmlFor="prefersSpace">{t('familyPortal.contact.prefersSpace')}</label>
       </div>
-      {prefersSpace && <TextField name="maxContactsPer30Days" type="number" inputMode="numeric" label={t('familyPortal.contact.max')} value={max} onChange={setMax} />}
+      {prefersSpace && <TextField name="maxContactsPer30Days" type="number" inputMode="numeric" label={t('familyPortal.contact.max')} value={max} onChange={setMax} error={fieldError('maxContactsPer30Days')} />}
       <TextAreaField name="note" optional label={t('familyPortal.contact.note')} value={note} onChange={setNote} rows={3} />
       <button type="submit" className="button button-primary" disabled={submit.submitting}>{t('familyPortal.contact.save')}</button>
     </form>

@@ -59,7 +59,7 @@ export function PartnerCasePage() {
 
       <h2>{t('partner.agreements')}</h2>
       {data.agreements.length === 0 ? <p>{t('partner.noAgreements')}</p> : (
-        <div className="table--responsive-scroll">
+        <div className="table--responsive-scroll" tabIndex={0}>
           <table className="table table--zebra">
             <caption className="sr-only">{t('partner.agreementsCaption')}</caption>
             <thead>

@@ -25,7 +25,7 @@ export function PartnerHomePage() {
       {families.error && <LoadError error={families.error} />}
       {families.data && families.data.length === 0 && <p>{t('partner.none')}</p>}
       {families.data && families.data.length > 0 && (
-        <div className="table--responsive-scroll">
+        <div className="table--responsive-scroll" tabIndex={0}>
           <table className="table table--zebra">
             <caption className="sr-only">{t('partner.listCaption')}</caption>
             <thead>
