@@ -23,6 +23,7 @@ import { childPageRoutes } from './modules/child-page/routes.js';
 import { familyContactRoutes } from './modules/contact/family-routes.js';
 import { consentRoutes } from './modules/consent/routes.js';
 import { partnerRoutes } from './modules/partner/routes.js';
+import { documentRoutes } from './modules/document/routes.js';
 import type { OidcSettings } from './modules/portal/oidc.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -160,6 +161,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Consent to share and the partner view (issue 5 items 3-4).
   await app.register(consentRoutes, { prefix: '/api' });
   await app.register(partnerRoutes, { prefix: '/api' });
+  // Documents of a case, shared with the family and partners by classification (issue 5).
+  await app.register(documentRoutes, { prefix: '/api' });
 
   if (existsSync(webDir)) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });

@@ -8,6 +8,7 @@ import {
 import { makeAssessmentRecords, type TestAssessmentRecords } from './assessment-fixtures.js';
 import { makeCalendarRecords } from './calendar-fixtures.js';
 import { makeDecisionRecords } from './decision-fixtures.js';
+import { makeDocumentRecords, pdfBytes } from './document-fixtures.js';
 import { makeFamilyPortalRecords } from './family-portal-fixtures.js';
 import { makeFollowUpRecords } from './follow-up-fixtures.js';
 import { givePortalEmail, loginToPortal, type PortalSession } from './portal-fixtures.js';
@@ -39,6 +40,8 @@ let bAssessments: TestAssessmentRecords;
 let bThreadId: string;
 /** B's consent to share with its school (issue 5 items 3-4). */
 let bConsentId: string;
+/** B's case document, shared with the family and partners (issue 5, migration 0016). */
+let bDocumentId: string;
 /** The family portal session of A's parent (issue 5): portal routes are checked with it, not with staff sessions. */
 let portalParent: PortalSession;
 
@@ -50,6 +53,8 @@ const portalIdRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   'POST /api/portal/consents/:id/withdraw': (ids) => ({ url: `/api/portal/consents/${ids.consent}/withdraw`, payload: { version: 1 } }),
   'POST /api/portal/threads/:id/messages': (ids) => ({ url: `/api/portal/threads/${ids.thread}/messages`, payload: { body: 'Udefra' } }),
   'GET /api/portal/meetings/:id/preparation': (ids) => ({ url: `/api/portal/meetings/${ids.meeting}/preparation` }),
+  // Documents shared with the family (issue 5).
+  'GET /api/portal/documents/:id/content': (ids) => ({ url: `/api/portal/documents/${ids.document}/content` }),
   'PUT /api/portal/meetings/:id/preparation': (ids) => ({ url: `/api/portal/meetings/${ids.meeting}/preparation`, payload: { focusPoints: 'Udefra', version: 0 } }),
   'POST /api/portal/meetings/:id/feedback': (ids) => ({
     url: `/api/portal/meetings/${ids.meeting}/feedback`, payload: { heard: 3, importantTopics: 3, approach: 3, overall: 3 },
@@ -71,6 +76,7 @@ interface Ids {
   reassessment: string;
   thread: string;
   consent: string;
+  document: string;
 }
 type RequestSpec = { url: string; payload?: unknown };
 
@@ -188,10 +194,19 @@ const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   'PATCH /api/partner/agreements/:id': (ids) => ({ url: `/api/partner/agreements/${ids.agreement}`, payload: { status: 'done', version: 1 } }),
   'POST /api/partner/cases/:id/notes': (ids) => ({ url: `/api/partner/cases/${ids.case}/notes`, payload: { text: 'Udefra' } }),
   'GET /api/cases/:id/partner-notes': (ids) => ({ url: `/api/cases/${ids.case}/partner-notes` }),
+  // Documents of a case (issue 5), staff side and the partner's download.
+  'GET /api/cases/:id/documents': (ids) => ({ url: `/api/cases/${ids.case}/documents` }),
+  'POST /api/cases/:id/documents': (ids) => ({
+    url: `/api/cases/${ids.case}/documents`, payload: { title: 'Udefra', fileName: 'udefra.pdf', contentType: 'application/pdf', content: pdfBytes.toString('base64') },
+  }),
+  'GET /api/documents/:id/content': (ids) => ({ url: `/api/documents/${ids.document}/content` }),
+  'PATCH /api/documents/:id': (ids) => ({ url: `/api/documents/${ids.document}`, payload: { visibility: 'internal', version: 1 } }),
+  'DELETE /api/documents/:id': (ids) => ({ url: `/api/documents/${ids.document}` }),
+  'GET /api/partner/documents/:id/content': (ids) => ({ url: `/api/partner/documents/${ids.document}/content` }),
 };
 
 const bIds = (): Ids => ({
-  reassessment: bAssessments.reassessmentId, thread: bThreadId, consent: bConsentId,
+  reassessment: bAssessments.reassessmentId, thread: bThreadId, consent: bConsentId, document: bDocumentId,
   family: B.family.familyId, person: B.family.child.id, case: B.family.caseId, assignment: B.buddyAssignmentId,
   teamMember: B.teamMemberId, measure: B.measureId, user: B.coordinator.id,
   meeting: B.meetings.meetingId, participant: B.meetings.participantId, agendaPoint: B.meetings.agendaPointId, decision: B.meetings.decisionId,
@@ -199,7 +214,7 @@ const bIds = (): Ids => ({
   caseDecision: B.caseDecisionId,
 });
 const unknownIds = (): Ids => ({
-  reassessment: randomUUID(), thread: randomUUID(), consent: randomUUID(),
+  reassessment: randomUUID(), thread: randomUUID(), consent: randomUUID(), document: randomUUID(),
   family: randomUUID(), person: randomUUID(), case: randomUUID(), assignment: randomUUID(), teamMember: randomUUID(), measure: randomUUID(), user: randomUUID(),
   meeting: randomUUID(), participant: randomUUID(), agendaPoint: randomUUID(), decision: randomUUID(), agreement: randomUUID(), fixedTeam: randomUUID(),
   wheelActivity: randomUUID(), outboxMessage: randomUUID(), caseDecision: randomUUID(),
@@ -209,7 +224,7 @@ const unknownIds = (): Ids => ({
 function bSecrets(): string[] {
   const f = B.family;
   return [
-    ...Object.values(bAssessments), bThreadId, bConsentId,
+    ...Object.values(bAssessments), bThreadId, bConsentId, bDocumentId,
     f.familyId, f.caseId, f.child.id, f.parent.id, B.measureId, B.buddyAssignmentId, B.teamMemberId, B.coordinator.id, B.partner.id, B.municipality.id,
     ...Object.values(B.municipality.departments), f.child.cpr, f.parent.cpr, f.child.firstName, f.parent.firstName, B.coordinator.email, B.coordinator.name,
     B.municipality.name, ...Object.values(B.meetings), B.wheelActivityId, B.outboxMessageId, B.caseDecisionId,
@@ -239,6 +254,7 @@ beforeAll(async () => {
     bAssessments = await makeAssessmentRecords(db, family, coordinator);
     bThreadId = (await makeFamilyPortalRecords(db, family, coordinator, meetings.meetingId)).threadId;
     const { decisionId: caseDecisionId } = await makeDecisionRecords(db, family, coordinator, measureId);
+    bDocumentId = (await makeDocumentRecords(db, family, coordinator)).documentId;
     bConsentId = (await db.insertInto('consents').values({
       municipality_id: municipality.id, family_id: family.familyId, department_id: municipality.departments.school, given_on: '2026-11-01',
       given_by_person_id: family.parent.id, source: 'portal', created_at: new Date('2026-11-01T10:00:00Z'),

@@ -32,7 +32,7 @@ const marker = (v: Visibility | 'gated' | 'other', column: string) => {
   seeded.add(column);
   return `MARK-${v}-${column}`;
 };
-const ids = { shared: '', partners: '', minutesInternal: '', analysis: '', upcoming: [] as string[], other: '' };
+const ids = { shared: '', partners: '', minutesInternal: '', analysis: '', upcoming: [] as string[], other: '', documents: {} as Record<Visibility | 'other', string> };
 
 async function meeting(f: TestFamily, values: {
   type?: string; status: 'planned' | 'closed'; at: string; visibility: Visibility; minutesVisibility?: Visibility; minutes?: string; location?: string; title?: string;
@@ -126,6 +126,16 @@ beforeAll(async () => {
     municipality_id: m.id, family_id: other.familyId, year: 2026, month: 12, kind: 'other', title: marker('other', 'annual_wheel_activities.visibility'), visibility: 'family',
   }).execute();
 
+  // Documents (issue 5, migration 0016): the marker in the title (the list) and in the file itself (the download).
+  for (const [f, v, visibility] of [[family, 'internal', 'internal'], [family, 'family', 'family'], [family, 'partners', 'partners'], [other, 'other', 'family']] as const) {
+    const text = marker(v, 'case_documents.visibility');
+    const content = Buffer.from(`${text} content`);
+    ids.documents[v] = (await t.db.insertInto('case_documents').values({
+      municipality_id: m.id, case_id: f.caseId, title: text, file_name: 'note.txt', content_type: 'text/plain', size_bytes: content.length,
+      sha256: 'b'.repeat(64), content, visibility, uploaded_by: coordinator.id,
+    }).returning('id').executeTakeFirstOrThrow()).id;
+  }
+
   portal = await loginToPortal(t.app, t.db, await givePortalEmail(t.db, family.parent.id));
 });
 
@@ -157,6 +167,9 @@ function callList(): Record<string, string[]> {
     '/api/portal/children/:id/child-page': [family.child.id, other.child.id].map((id) => `/api/portal/children/${id}/child-page`),
     '/api/portal/threads': ['/api/portal/threads'],
     '/api/portal/threads/:id': [`/api/portal/threads/${randomUUID()}`],
+    // Documents (issue 5): the list, and the download of every seeded document (both families, every classification).
+    '/api/portal/documents': ['/api/portal/documents'],
+    '/api/portal/documents/:id/content': Object.values(ids.documents).map((id) => `/api/portal/documents/${id}/content`),
   };
 }
 
@@ -207,6 +220,7 @@ describe('the classification matrix (issue 5 item 2)', () => {
       'meeting_agreements.visibility': ['/api/portal/agreements', `/api/portal/meetings/${ids.shared}/minutes`],
       'joint_plan_goals.visibility': ['/api/portal/plan'],
       'annual_wheel_activities.visibility': ['/api/portal/annual-wheel?year=2026'],
+      'case_documents.visibility': ['/api/portal/documents', ...(['family', 'partners'] as const).map((v) => `/api/portal/documents/${ids.documents[v]}/content`)],
     };
     expect(Object.keys(expected).sort()).toEqual([...seeded].sort());
     for (const [column, urls] of Object.entries(expected)) {
@@ -228,6 +242,11 @@ describe('the classification matrix (issue 5 item 2)', () => {
   it('the family reads minutes only of their own held, shared meetings; anything else is 404', () => {
     expect(responses.get(`/api/portal/meetings/${ids.minutesInternal}/minutes`)?.status).toBe(200);
     for (const id of [ids.analysis, ids.other, ...ids.upcoming]) expect(responses.get(`/api/portal/meetings/${id}/minutes`)?.status, id).toBe(404);
+    // An internal document, and another family's shared one, cannot be downloaded: 404 like an unknown id.
+    for (const v of ['internal', 'other'] as const) expect(responses.get(`/api/portal/documents/${ids.documents[v]}/content`)?.status, v).toBe(404);
+    // The shared ones come back as the file itself, in each classification the family may see.
+    expect(responses.get(`/api/portal/documents/${ids.documents.family}/content`)?.body).toBe('MARK-family-case_documents.visibility content');
+    expect(responses.get(`/api/portal/documents/${ids.documents.partners}/content`)?.body).toBe('MARK-partners-case_documents.visibility content');
     const minutes = JSON.parse(responses.get(`/api/portal/meetings/${ids.minutesInternal}/minutes`)!.body) as { minutes: string | null };
     expect(minutes.minutes).toBeNull();
   });

@@ -12,6 +12,7 @@ import {
 import { makeAssessmentRecords } from './assessment-fixtures.js';
 import { makeCalendarRecords } from './calendar-fixtures.js';
 import { makeDecisionRecords } from './decision-fixtures.js';
+import { makeDocumentRecords } from './document-fixtures.js';
 import { makeFamilyPortalRecords } from './family-portal-fixtures.js';
 import { makeFollowUpRecords } from './follow-up-fixtures.js';
 import { countRows, tenantTables } from './inspect.js';
@@ -65,6 +66,7 @@ beforeAll(async () => {
     await makeCalendarRecords(db, family, coordinator, meetings.meetingId);
     await makeAssessmentRecords(db, family, coordinator);
     await makeDecisionRecords(db, family, coordinator, measureId);
+    await makeDocumentRecords(db, family, coordinator);
     await makeFamilyPortalRecords(db, family, coordinator, meetings.meetingId);
     await db.insertInto('sessions').values({
       id: `session-${key}-${randomUUID()}`, municipality_id: municipality.id, user_id: coordinator.id, csrf_token: 'csrf',

@@ -4,6 +4,7 @@ import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
 import { requireCase, requirePartner, type PartnerAccessReason } from '../../platform/policy/policy.js';
 import { findCase } from '../case/repo.js';
+import { partnerDocumentsOf } from '../document/commands.js';
 import {
   caseOfAgreement, consentInForce, findPartnerCase, partnerAgreements, partnerCases, partnerGoals, partnerMeetings, partnerNotes, sharedDecisions,
   type PartnerCaseRow,
@@ -52,9 +53,9 @@ async function notesOf(trx: Trx, ctx: RequestContext, caseId: string): Promise<P
 
 export async function getPartnerCase(trx: Trx, ctx: RequestContext, caseId: string): Promise<PartnerCase> {
   const { row, reason } = await loadCase(trx, ctx, caseId);
-  const [consent, goals, agreements, meetings, notes] = await Promise.all([
+  const [consent, goals, agreements, meetings, notes, documents] = await Promise.all([
     consentInForce(trx, row.family_id, ctx.actor.departmentId!), partnerGoals(trx, ctx.actor, row.family_id), partnerAgreements(trx, ctx.actor, caseId),
-    partnerMeetings(trx, ctx.actor, caseId), notesOf(trx, ctx, caseId),
+    partnerMeetings(trx, ctx.actor, caseId), notesOf(trx, ctx, caseId), partnerDocumentsOf(trx, caseId),
   ]);
   const decisions = await sharedDecisions(trx, meetings.map((m) => m.id));
   await audit(trx, ctx, { action: 'read', entityType: 'partner_case', entityId: caseId, familyIds: [row.family_id], caseIds: [caseId], reason });
@@ -70,6 +71,8 @@ export async function getPartnerCase(trx: Trx, ctx: RequestContext, caseId: stri
       sharedDecisions: decisions.filter((d) => d.meeting_id === m.id).map((d) => ({ id: d.id, text: d.text })),
     })),
     notes,
+    // Only documents staff shared with partners (case_documents.visibility = 'partners', migration 0016).
+    documents,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Abilities, Id, RequiredText, Version } from '../../platform/http/fields.js';
+import { SharedDocument } from '../document/schema.js';
 
 /**
  * The partner view (issue 5 item 4): what an external partner (school, daycare, PPR, …) sees of a family while they
@@ -72,6 +73,8 @@ export const PartnerCase = z.object({
   agreements: z.array(PartnerAgreement),
   meetings: z.array(PartnerMeeting),
   notes: z.array(PartnerNote),
+  /** Documents shared with partners; downloaded from /api/partner/documents/:id/content. */
+  documents: z.array(SharedDocument),
 });
 export type PartnerCase = z.infer<typeof PartnerCase>;
 

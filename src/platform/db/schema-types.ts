@@ -750,6 +750,25 @@ export interface DB {
   child_page_permissions: ChildPagePermissionsTable;
   consents: ConsentsTable;
   partner_notes: PartnerNotesTable;
+  case_documents: CaseDocumentsTable;
+}
+
+/** Issue 5: documents of a case, classified like other case information (migration 0016). */
+export interface CaseDocumentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  title: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  /** Buffer on node-postgres, Uint8Array on PGlite. */
+  content: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  visibility: VisibilityColumn;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+  version: Generated<number>;
 }
 
 /** Issue 5 items 3 and 5 (migration 0014). */

@@ -18,6 +18,7 @@ import { TeamTable } from './TeamTable';
 import { CaseFlow } from '../flow/CaseFlow';
 import { NotificationsSection, ScreeningsSection } from '../assessment/AssessmentSections';
 import { DecisionsSection } from '../decision/DecisionsSection';
+import { DocumentsSection } from '../document/DocumentsSection';
 
 /** Pages linking here may pass the family's name for the breadcrumb (so the case page needs no extra, audited read). */
 export interface CaseLinkState { familyName?: string }
@@ -77,6 +78,7 @@ export function CasePage() {
           <DecisionsSection item={item} />
           <ScreeningsSection item={item} />
           <NotificationsSection item={item} />
+          <DocumentsSection item={item} />
           <section aria-labelledby="case-assignments">
             <h2 id="case-assignments">{t('case.assignments')}</h2>
             <AssignmentsTable item={item} onChange={onChange} />

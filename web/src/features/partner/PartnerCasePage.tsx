@@ -13,6 +13,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatDateTime } from '../../lib/format';
 import type { MeetingType } from '../meeting/api';
 import { partnerApi, type PartnerAgreement, type PartnerCase } from './api';
+import { downloadUrl, formatSize } from '../document/api';
 
 /**
  * One family as an external partner sees it (issue 5 item 4): only what they need — their goals and agreements
@@ -90,6 +91,17 @@ export function PartnerCasePage() {
               {m.sharedDecisions.length > 0 && (
                 <><h4 className="h5">{t('meeting.decisions')}</h4><ul>{m.sharedDecisions.map((d) => <li key={d.id}>{d.text}</li>)}</ul></>
               )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>{t('documents.partnerTitle')}</h2>
+      {data.documents.length === 0 ? <p>{t('documents.noneShared')}</p> : (
+        <ul>
+          {data.documents.map((d) => (
+            <li key={d.id}>
+              <a href={downloadUrl.partner(d.id)} download={d.fileName}>{d.title}</a> ({d.fileName}, {formatSize(d.sizeBytes, i18n.language)}, {formatDate(d.uploadedAt.slice(0, 10), i18n.language)})
             </li>
           ))}
         </ul>

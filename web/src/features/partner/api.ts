@@ -1,4 +1,5 @@
 import { api } from '../../api/client';
+import type { SharedDocument } from '../document/api';
 
 /** The partner API (issue 5 item 4): an external partner's restricted view, mirroring src/modules/partner/schema.ts. */
 
@@ -22,6 +23,8 @@ export interface PartnerCase {
     sharedMinutes: string | null; sharedDecisions: Array<{ id: string; text: string }>;
   }>;
   notes: Array<{ id: string; text: string; authorName: string; createdAt: string }>;
+  /** Documents staff shared with partners (issue 5). */
+  documents: SharedDocument[];
 }
 
 export const partnerApi = {

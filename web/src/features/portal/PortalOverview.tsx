@@ -12,6 +12,7 @@ import '../annual-wheel/annual-wheel.css';
 import type { Resource } from '../../api/useResource';
 import { portalViewsApi, type PortalAgreement, type PortalMeeting, type PortalPerson } from './views-api';
 import './portal.css';
+import { documentApi, downloadUrl, formatSize } from '../document/api';
 
 /**
  * What the family sees (issue 5 item 2), mobile-first: one card each for their contact person, their plan,
@@ -28,6 +29,7 @@ export function PortalOverview() {
       <MeetingsCard />
       <WheelCard />
       <MinutesCard />
+      <DocumentsCard />
       <p className="portal-shared-note">{t('portalViews.sharedNote')}</p>
     </div>
   );
@@ -222,6 +224,30 @@ function WheelCard() {
             </>
           );
         }}
+      </Loaded>
+    </Card>
+  );
+}
+
+/** Documents the municipality shared with the family (issue 5): download links, served as attachments. */
+function DocumentsCard() {
+  const { t, i18n } = useTranslation();
+  const resource = useResource(() => documentApi.portalList(), 'portal-documents');
+  return (
+    <Card id="portal-documents" title={t('documents.title')}>
+      <Loaded resource={resource}>
+        {(data) => data.documents.length === 0 ? <p>{t('documents.noneShared')}</p> : (
+          <ul className="portal-list">
+            {data.documents.map((d) => (
+              <li key={d.id}>
+                <a href={downloadUrl.portal(d.id)} download={d.fileName}>{d.title}</a>
+                <span className="d-block">
+                  {t('documents.sharedLine', { child: d.childFirstName, date: formatDate(d.uploadedAt.slice(0, 10), i18n.language), size: formatSize(d.sizeBytes, i18n.language) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </Loaded>
     </Card>
   );
