@@ -70,6 +70,20 @@ describe('family messages', () => {
     expect(await countMessages()).toBe(before);
   });
 
+  it('an oversized message or subject is refused naming the limit, and nothing is written', async () => {
+    const before = await countMessages();
+    const long = await send(t, w.parent, 'POST', `/api/portal/threads/${threadId}/messages`, { body: 'x'.repeat(8001) });
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toContain('body');
+    const longSubject = await send(t, w.parent, 'POST', '/api/portal/threads', { subject: 's'.repeat(201), body: 'Hej' });
+    expect(longSubject.statusCode).toBe(400);
+    expect(longSubject.body).toContain('subject');
+    // Far past the server's body limit: refused before it is read, never a 500.
+    const huge = await send(t, w.parent, 'POST', `/api/portal/threads/${threadId}/messages`, { body: 'x'.repeat(2_000_000) });
+    expect([400, 413]).toContain(huge.statusCode);
+    expect(await countMessages()).toBe(before);
+  });
+
   it('another family\'s parent, staff without need-to-know and the wrong kind of session are refused', async () => {
     const before = await countMessages();
     expect((await send(t, w.otherParent, 'GET', `/api/portal/threads/${threadId}`)).statusCode).toBe(404);
