@@ -124,6 +124,12 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
   throw new Error(`not reachable with ${max} presses of Tab: ${target.toString()}`);
 }
 
+/** Tab to a field and type into it. */
+async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+  await tabTo(page, field);
+  await page.keyboard.type(text);
+}
+
 /** Follows a link by keyboard: Tab to it, Enter, and wait for the address. */
 async function followLink(page: Page, link: Locator, url: RegExp | string): Promise<void> {
   await tabTo(page, link);
@@ -291,14 +297,15 @@ describe('the family portal', () => {
     await portalLogIn(portal, parentEmail);
     await portal.goto(`${server.url}/portal/meetings`);
     await heading(portal);
-    await portal.locator(`main a[href="/portal/meetings/${meetingId}"]`, { hasText: 'Forbered mødet' }).click();
-    await portal.waitForURL((url) => url.pathname === `/portal/meetings/${meetingId}`);
+    // By keyboard only, like journey 1: Tab to each field, type, Enter on the button.
+    await followLink(portal, portal.locator(`main a[href="/portal/meetings/${meetingId}"]`, { hasText: 'Forbered mødet' }), `/portal/meetings/${meetingId}`);
     await expectText(portal, 'Statusmøde');
     const focus = 'Alma har svært ved frikvartererne, og vi vil gerne tale om en fast voksen i skolen.';
-    await portal.getByLabel('Det vil vi gerne tale om').fill(focus);
-    await portal.getByLabel('Vores ønsker til mødet').fill('At mødet holdes på skolen.');
-    await portal.getByLabel('Dem vil vi gerne have med').fill('Klasselæreren');
-    await portal.getByRole('button', { name: 'Gem' }).click();
+    await typeInto(portal, portal.getByLabel('Det vil vi gerne tale om'), focus);
+    await typeInto(portal, portal.getByLabel('Vores ønsker til mødet'), 'At mødet holdes på skolen.');
+    await typeInto(portal, portal.getByLabel('Dem vil vi gerne have med'), 'Klasselæreren');
+    await tabTo(portal, portal.getByRole('button', { name: 'Gem' }));
+    await portal.keyboard.press('Enter');
     await expectText(portal, 'Jeres forberedelse er gemt.');
     await checkMobilePage(portal, 'forberedelse gemt', 'meeting-prepared');
 
@@ -318,18 +325,26 @@ describe('the family portal', () => {
     await expectText(portal, 'Hvordan var mødet?');
     await checkMobilePage(portal, 'spørgsmål efter mødet', 'meeting-feedback');
     // Sending without answers names the missing ones.
-    await portal.getByRole('button', { name: 'Send svar' }).click();
+    await tabTo(portal, portal.getByRole('button', { name: 'Send svar' }));
+    await portal.keyboard.press('Enter');
     await expect.poll(() => portal.locator('.form-error-message', { hasText: 'Vælg et svar.' }).count()).toBe(4);
     await settledAndAccessible(portal, 'spørgsmål uden svar');
+    // Each smiley scale by keyboard: Tab into the group, Space picks the first face, the arrow keys move to the answer.
     for (const [question, answer] of [
       ['Følte I jer hørt og respekteret?', 'Godt'], ['Talte vi om det, der var vigtigt for jer?', 'Meget godt'],
       ['Passede måden, vi arbejdede på, til jer?', 'Både og'], ['Var mødet samlet set brugbart for jer?', 'Godt'],
     ] as const) {
-      await portal.getByRole('group', { name: question }).getByLabel(answer, { exact: true }).check();
+      const group = portal.getByRole('group', { name: question });
+      await tabTo(portal, group.getByRole('radio').first());
+      await portal.keyboard.press('Space');
+      const target = group.getByLabel(answer, { exact: true });
+      for (let i = 0; i < 6 && !(await target.isChecked()); i++) await portal.keyboard.press('ArrowRight');
+      expect(await target.isChecked(), `${question}: ${answer} chosen by keyboard`).toBe(true);
     }
     const comment = 'Send gerne dagsordenen et par dage før.';
-    await portal.getByLabel('Hvad kan vi gøre bedre næste gang?').fill(comment);
-    await portal.getByRole('button', { name: 'Send svar' }).click();
+    await typeInto(portal, portal.getByLabel('Hvad kan vi gøre bedre næste gang?'), comment);
+    await tabTo(portal, portal.getByRole('button', { name: 'Send svar' }));
+    await portal.keyboard.press('Enter');
     await expectText(portal, 'Tak for jeres svar.');
     await checkMobilePage(portal, 'tak for svar', 'meeting-feedback-thanks');
 
