@@ -7,10 +7,10 @@ import { checkTimeSettings } from '../cadence/rules.js';
 import { requireRole } from '../../platform/policy/policy.js';
 import type { DepartmentInput, MunicipalityUpdate, UserInput, UserUpdate, UserView } from './schema.js';
 
-const userColumns = ['id', 'email', 'name', 'phone', 'department_id', 'roles', 'has_authority', 'active', 'version'] as const;
-type UserRow = { id: string; email: string; name: string; phone: string | null; department_id: string | null; roles: string[]; has_authority: boolean; active: boolean; version: number };
+const userColumns = ['id', 'email', 'name', 'phone', 'reachable_hours', 'department_id', 'roles', 'has_authority', 'active', 'version'] as const;
+type UserRow = { id: string; email: string; name: string; phone: string | null; reachable_hours: string | null; department_id: string | null; roles: string[]; has_authority: boolean; active: boolean; version: number };
 const toUserView = (u: UserRow): UserView => ({
-  id: u.id, email: u.email, name: u.name, phone: u.phone, departmentId: u.department_id, roles: u.roles as UserView['roles'],
+  id: u.id, email: u.email, name: u.name, phone: u.phone, reachableHours: u.reachable_hours, departmentId: u.department_id, roles: u.roles as UserView['roles'],
   hasAuthority: u.has_authority, active: u.active, version: u.version,
 });
 
@@ -72,7 +72,7 @@ export async function listStaff(trx: Trx, ctx: RequestContext) {
 export async function createUser(trx: Trx, ctx: RequestContext, input: UserInput): Promise<UserView> {
   requireRole(ctx.actor, 'manage_users');
   const created = await trx.insertInto('users').values({
-    municipality_id: ctx.actor.municipalityId, email: input.email, name: input.name, phone: input.phone, department_id: input.departmentId ?? null,
+    municipality_id: ctx.actor.municipalityId, email: input.email, name: input.name, phone: input.phone, reachable_hours: input.reachableHours ?? null, department_id: input.departmentId ?? null,
     roles: input.roles, has_authority: input.hasAuthority, password_hash: await hashPassword(input.password),
   }).returning([...userColumns]).executeTakeFirstOrThrow();
   await audit(trx, ctx, { action: 'create', entityType: 'user', entityId: created.id, reason: 'administrator' });
@@ -87,6 +87,7 @@ export async function updateUser(trx: Trx, ctx: RequestContext, userId: string, 
   const updated = await trx.updateTable('users').set({
     name: input.name ?? current.name,
     phone: input.phone !== undefined ? input.phone : current.phone,
+    reachable_hours: input.reachableHours !== undefined ? input.reachableHours : current.reachable_hours,
     department_id: input.departmentId !== undefined ? input.departmentId : current.department_id,
     roles: input.roles ?? current.roles,
     has_authority: input.hasAuthority ?? current.has_authority,

@@ -29,6 +29,8 @@ export const UserInput = z.object({
   email: z.string().trim().toLowerCase().email('email_invalid: Enter a valid e-mail address.').max(200),
   name: RequiredText(120),
   phone: OptionalText(40),
+  /** When the family can reach this person, in their own words; shown to families in the portal (issue 5 item 2). */
+  reachableHours: OptionalText(200),
   departmentId: Id.nullish(),
   roles: Roles,
   hasAuthority: z.boolean().default(false),
@@ -39,6 +41,7 @@ export type UserInput = z.infer<typeof UserInput>;
 export const UserUpdate = z.object({
   name: RequiredText(120).optional(),
   phone: OptionalText(40),
+  reachableHours: OptionalText(200),
   departmentId: Id.nullish(),
   roles: Roles.optional(),
   hasAuthority: z.boolean().optional(),
@@ -49,8 +52,8 @@ export const UserUpdate = z.object({
 export type UserUpdate = z.infer<typeof UserUpdate>;
 
 export const UserView = z.object({
-  id: z.string().uuid(), email: z.string(), name: z.string(), phone: z.string().nullable(), departmentId: z.string().uuid().nullable(),
-  roles: z.array(z.enum(roles)), hasAuthority: z.boolean(), active: z.boolean(), version: z.number().int(),
+  id: z.string().uuid(), email: z.string(), name: z.string(), phone: z.string().nullable(), reachableHours: z.string().nullable(),
+  departmentId: z.string().uuid().nullable(), roles: z.array(z.enum(roles)), hasAuthority: z.boolean(), active: z.boolean(), version: z.number().int(),
 });
 export type UserView = z.infer<typeof UserView>;
 

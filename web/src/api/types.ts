@@ -34,11 +34,11 @@ export interface SessionView { user: SessionUser; csrfToken: string }
 export interface Department { id: string; kind: string; name: string; version: number }
 export interface Staff { id: string; name: string; departmentId: string | null; roles: Role[]; hasAuthority: boolean }
 export interface User {
-  id: string; email: string; name: string; phone: string | null; departmentId: string | null;
+  id: string; email: string; name: string; phone: string | null; reachableHours: string | null; departmentId: string | null;
   roles: Role[]; hasAuthority: boolean; active: boolean; version: number;
 }
 export interface UserInput {
-  email: string; name: string; phone?: string | null; departmentId?: string | null; roles: Role[]; hasAuthority?: boolean; password: string;
+  email: string; name: string; phone?: string | null; reachableHours?: string | null; departmentId?: string | null; roles: Role[]; hasAuthority?: boolean; password: string;
 }
 
 export interface LegalBasis {

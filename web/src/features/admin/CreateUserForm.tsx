@@ -18,12 +18,13 @@ export function CreateUserForm({ departments, onCreated }: { departments: Depart
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
+  const [reachableHours, setReachableHours] = useState('');
   const [departmentId, setDepartmentId] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
   const [hasAuthority, setHasAuthority] = useState(false);
   const [password, setPassword] = useState('');
   const labels = {
-    name: t('admin.name'), email: t('admin.email'), phone: t('admin.phone'), departmentId: t('admin.department'),
+    name: t('admin.name'), email: t('admin.email'), phone: t('admin.phone'), reachableHours: t('admin.reachableHours'), departmentId: t('admin.department'),
     roles: t('admin.roles'), hasAuthority: t('admin.hasAuthority'), password: t('admin.password'),
   };
 
@@ -33,9 +34,9 @@ export function CreateUserForm({ departments, onCreated }: { departments: Depart
     event.preventDefault();
     void form.run(async () => {
       const user = await adminApi.createUser({
-        name, email, phone: orNull(phone), departmentId: departmentId || null, roles, hasAuthority, password,
+        name, email, phone: orNull(phone), reachableHours: orNull(reachableHours), departmentId: departmentId || null, roles, hasAuthority, password,
       });
-      setName(''); setEmail(''); setPhone(''); setDepartmentId(''); setRoles([]); setHasAuthority(false); setPassword('');
+      setName(''); setEmail(''); setPhone(''); setReachableHours(''); setDepartmentId(''); setRoles([]); setHasAuthority(false); setPassword('');
       onCreated(user);
     });
   };
@@ -46,6 +47,10 @@ export function CreateUserForm({ departments, onCreated }: { departments: Depart
       <TextField name="name" label={labels.name} autoComplete="off" value={name} onChange={setName} error={form.fieldError('name')} />
       <TextField name="email" label={labels.email} type="email" autoComplete="off" value={email} onChange={setEmail} error={form.fieldError('email')} />
       <TextField name="phone" label={labels.phone} type="tel" optional autoComplete="off" className="input-width-m" value={phone} onChange={setPhone} error={form.fieldError('phone')} />
+      <TextField
+        name="reachableHours" label={labels.reachableHours} hint={t('admin.reachableHoursHint')} optional autoComplete="off"
+        value={reachableHours} onChange={setReachableHours} error={form.fieldError('reachableHours')}
+      />
       <SelectField
         name="departmentId" label={labels.departmentId} optional value={departmentId} onChange={setDepartmentId}
         options={departments.map((d) => ({ value: d.id, label: d.name }))} error={form.fieldError('departmentId')}
