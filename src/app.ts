@@ -44,6 +44,7 @@ import { screeningRoutes } from './modules/screening/routes.js';
 import { notificationRoutes } from './modules/notification/routes.js';
 import { decisionRoutes } from './modules/decision/routes.js';
 import { yearlyAmountRoutes } from './modules/yearly-amount/routes.js';
+import { competenceRoutes } from './modules/competence/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { reminderRoutes } from './modules/reminders/routes.js';
 import { outboxAdminRoutes } from './platform/outbox/admin.js';
@@ -147,7 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationRoutes, { prefix: '/api' });
   for (const routes of [authRoutes, adminRoutes, legalBasisRoutes, familyRoutes, caseRoutes, measureRoutes, searchRoutes, meetingRoutes, flowRoutes,
     followUpRoutes, contactRoutes, worklistRoutes, annualWheelRoutes, calendarRoutes, reminderRoutes, outboxAdminRoutes, planRoutes, childVoiceRoutes,
-    decisionRoutes, yearlyAmountRoutes]) {
+    decisionRoutes, yearlyAmountRoutes, competenceRoutes]) {
     await app.register(routes, { prefix: '/api' });
   }
   // The family portal (issue 5 item 1).

@@ -30,7 +30,7 @@ let A: {
 let B: {
   municipality: TestMunicipality; coordinator: TestUser; partner: TestUser; family: TestFamily;
   measureId: string; buddyAssignmentId: string; teamMemberId: string; meetings: TestMeetingRecords; wheelActivityId: string; outboxMessageId: string;
-  caseDecisionId: string;
+  caseDecisionId: string; competenceVersionId: string;
 };
 let sessions: Record<'coordinator' | 'leader' | 'admin', Session>;
 let bBefore: Awaited<ReturnType<typeof snapshotTenant>>;
@@ -77,6 +77,7 @@ interface Ids {
   thread: string;
   consent: string;
   document: string;
+  competenceVersion: string;
 }
 type RequestSpec = { url: string; payload?: unknown };
 
@@ -203,6 +204,8 @@ const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   'PATCH /api/documents/:id': (ids) => ({ url: `/api/documents/${ids.document}`, payload: { visibility: 'internal', version: 1 } }),
   'DELETE /api/documents/:id': (ids) => ({ url: `/api/documents/${ids.document}` }),
   'GET /api/partner/documents/:id/content': (ids) => ({ url: `/api/partner/documents/${ids.document}/content` }),
+  // The decision-competence plan (issue 8 item 1): one version of B's plan.
+  'GET /api/competence-plan/versions/:id': (ids) => ({ url: `/api/competence-plan/versions/${ids.competenceVersion}` }),
 };
 
 const bIds = (): Ids => ({
@@ -211,13 +214,13 @@ const bIds = (): Ids => ({
   teamMember: B.teamMemberId, measure: B.measureId, user: B.coordinator.id,
   meeting: B.meetings.meetingId, participant: B.meetings.participantId, agendaPoint: B.meetings.agendaPointId, decision: B.meetings.decisionId,
   agreement: B.meetings.agreementId, fixedTeam: B.meetings.fixedTeamId, wheelActivity: B.wheelActivityId, outboxMessage: B.outboxMessageId,
-  caseDecision: B.caseDecisionId,
+  caseDecision: B.caseDecisionId, competenceVersion: B.competenceVersionId,
 });
 const unknownIds = (): Ids => ({
   reassessment: randomUUID(), thread: randomUUID(), consent: randomUUID(), document: randomUUID(),
   family: randomUUID(), person: randomUUID(), case: randomUUID(), assignment: randomUUID(), teamMember: randomUUID(), measure: randomUUID(), user: randomUUID(),
   meeting: randomUUID(), participant: randomUUID(), agendaPoint: randomUUID(), decision: randomUUID(), agreement: randomUUID(), fixedTeam: randomUUID(),
-  wheelActivity: randomUUID(), outboxMessage: randomUUID(), caseDecision: randomUUID(),
+  wheelActivity: randomUUID(), outboxMessage: randomUUID(), caseDecision: randomUUID(), competenceVersion: randomUUID(),
 });
 
 /** Every string of B that must never reach A: ids, names, CPR numbers. */
@@ -253,13 +256,13 @@ beforeAll(async () => {
     const { outboxMessageId } = await makeCalendarRecords(db, family, coordinator, meetings.meetingId);
     bAssessments = await makeAssessmentRecords(db, family, coordinator);
     bThreadId = (await makeFamilyPortalRecords(db, family, coordinator, meetings.meetingId)).threadId;
-    const { decisionId: caseDecisionId } = await makeDecisionRecords(db, family, coordinator, measureId);
+    const { decisionId: caseDecisionId, competenceVersionId } = await makeDecisionRecords(db, family, coordinator, measureId);
     bDocumentId = (await makeDocumentRecords(db, family, coordinator)).documentId;
     bConsentId = (await db.insertInto('consents').values({
       municipality_id: municipality.id, family_id: family.familyId, department_id: municipality.departments.school, given_on: '2026-11-01',
       given_by_person_id: family.parent.id, source: 'portal', created_at: new Date('2026-11-01T10:00:00Z'),
     }).returning('id').executeTakeFirstOrThrow()).id;
-    B = { municipality, coordinator, partner, family, measureId, buddyAssignmentId, teamMemberId, meetings, wheelActivityId, outboxMessageId, caseDecisionId };
+    B = { municipality, coordinator, partner, family, measureId, buddyAssignmentId, teamMemberId, meetings, wheelActivityId, outboxMessageId, caseDecisionId, competenceVersionId };
   }
   {
     const municipality = await makeMunicipality(db, { name: 'Hjem Kommune' });

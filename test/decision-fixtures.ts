@@ -2,10 +2,10 @@ import type { Database } from '../src/platform/db/database.js';
 import type { TestFamily, TestUser } from './factories.js';
 
 /**
- * One row in every table of migration 0011 (decisions, decision_measures, yearly_legal_amounts), for fixtures that
+ * One row in every table of migrations 0011 (decisions, decision_measures, yearly_legal_amounts) and 0017 (competence plan), for fixtures that
  * need every tenant table filled (tenant-isolation, cross-tenant). The yearly amount is a test figure, not a real one.
  */
-export async function makeDecisionRecords(db: Database, family: TestFamily, user: TestUser, measureId: string): Promise<{ decisionId: string }> {
+export async function makeDecisionRecords(db: Database, family: TestFamily, user: TestUser, measureId: string): Promise<{ decisionId: string; competenceVersionId: string }> {
   const municipalityId = family.municipalityId;
   const decision = await db.insertInto('decisions').values({
     municipality_id: municipalityId, case_id: family.caseId, decided_on: '2026-11-02', outcome: 'granted', legal_basis_id: 'BL-86',
@@ -17,5 +17,13 @@ export async function makeDecisionRecords(db: Database, family: TestFamily, user
   await db.insertInto('yearly_legal_amounts').values({
     municipality_id: municipalityId, year: 2026, kind: 'bl86_threshold_per_year', amount_dkk: 1000, note: 'Testværdi', updated_by: user.id,
   }).execute();
-  return { decisionId: decision.id };
+  // The decision-competence plan (migration 0017): one version with one rule.
+  const version = await db.insertInto('competence_plan_versions').values({
+    municipality_id: municipalityId, version_no: 1, published_by: user.id, published_at: new Date('2026-11-01T10:00:00Z'), note: 'Testplan',
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('competence_plan_rules').values({
+    municipality_id: municipalityId, plan_version_id: version.id, position: 0, category: 'compensation', decided_by: 'role', role: 'coordinator',
+    max_amount_dkk: 5000, amount_period: 'month',
+  }).execute();
+  return { decisionId: decision.id, competenceVersionId: version.id };
 }

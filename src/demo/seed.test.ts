@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { client, login } from '../../test/factories.js';
+import { competenceFor, type CompetenceRule } from '../modules/competence/rules.js';
 import { demoPassword, seedDemo } from './seed.js';
 
 /**
@@ -183,5 +184,16 @@ describe('the demo data', () => {
       for (const item of (await json<Worklist>(apis.get(email)!, '/api/worklist')).items) kinds.add(item.kind);
     }
     expect(kinds).toContain('investigation_due');
+  });
+
+  it('publishes Demo Kommune\'s competence plan to its staff (issue 8 item 1); Nabo Kommune has none', async () => {
+    const plan = await json<{ version: { versionNo: number } | null; rules: CompetenceRule[] }>(apis.get('koordinator@demo.tovholder.dk')!, '/api/competence-plan');
+    expect(plan.version?.versionNo).toBe(1);
+    expect(competenceFor(plan, { legalBasisId: 'BL-86', category: 'compensation' })?.rule).toMatchObject({ decidedBy: 'role', role: 'coordinator' });
+    expect(competenceFor(plan, { legalBasisId: 'BL-32', category: 'support_measure' })?.rule).toMatchObject({ decidedBy: 'core_team' });
+    expect(competenceFor(plan, { legalBasisId: 'BL-47', category: 'placement' })?.rule).toMatchObject({ decidedBy: 'visitation_committee' });
+    expect(competenceFor(plan, { legalBasisId: 'BL-30', category: 'preventive' })?.rule).toMatchObject({ decidedBy: 'role' });
+    expect(plan.rules.every((r) => r.defaultPayerDepartmentId !== null)).toBe(true);
+    expect((await json<{ version: unknown }>(apis.get('koordinator@nabo.tovholder.dk')!, '/api/competence-plan')).version).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { createMunicipality } from '../platform/db/tenants.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { addDays, addYears, fictionalCpr, seededRandom, type Random } from './random.js';
 import { shareDemoWithFamily } from './portal-sharing.js';
+import { seedCompetencePlan } from './competence-plan.js';
 import { efeiStatusMeetingWeeks, writeCase, type CaseWriter, type DemoFamily, type People, type Scenario } from './flows.js';
 
 /** The password of every demo login (README "Demo logins"); production refuses to start while demo data exists. */
@@ -204,6 +205,9 @@ async function seedMunicipality(db: Database, random: Random, today: string, pas
     { municipality_id: municipalityId, year: y, kind: 'bl86_threshold_per_year', amount_dkk: 5000, note: 'Demoværdi – ikke den gældende sats' },
     { municipality_id: municipalityId, year: y, kind: 'bl87_cap_per_month', amount_dkk: 35000, note: 'Demoværdi – ikke den gældende sats' },
   ])).execute();
+  // The decision-competence plan (issue 8 item 1), published by the department head of Demo Kommune.
+  const head = users.get('afdelingschef@demo.tovholder.dk');
+  if (head) await seedCompetencePlan(db, municipalityId, head.id, departments, new Date(`${today}T08:00:00Z`));
   return { families: spec.scenarios.length, cases: caseCount, users: users.size };
 }
 

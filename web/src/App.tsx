@@ -48,6 +48,7 @@ import { NotificationFormPage, ScreeningFormPage } from './features/assessment/A
 import { ReassessmentPage } from './features/assessment/ReassessmentPage';
 import { DecisionFormPage } from './features/decision/DecisionFormPage';
 import { YearlyAmountsPage } from './features/decision/YearlyAmountsPage';
+import { CompetencePlanPage } from './features/competence/CompetencePlanPage';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/SessionContext';
 
@@ -111,6 +112,7 @@ export const routes: RouteObject[] = [
       { path: '/my-family', element: <Navigate to="/portal" replace /> },
       { path: '/admin/users', element: guarded(<AdminOnly><UsersPage /></AdminOnly>) },
       { path: '/admin/outbox', element: guarded(<AdminOnly><OutboxPage /></AdminOnly>) },
+      { path: '/competence-plan', element: guarded(<CompetencePlanPage />) },
       { path: '/admin/yearly-amounts', element: guarded(<AdminOnly><YearlyAmountsPage /></AdminOnly>) },
       { path: '/settings/calendar', element: guarded(<CalendarFeedPage />) },
       { path: '*', element: <NotFoundPage /> },

@@ -751,6 +751,8 @@ export interface DB {
   consents: ConsentsTable;
   partner_notes: PartnerNotesTable;
   case_documents: CaseDocumentsTable;
+  competence_plan_versions: CompetencePlanVersionsTable;
+  competence_plan_rules: CompetencePlanRulesTable;
 }
 
 /** Issue 5: documents of a case, classified like other case information (migration 0016). */
@@ -826,4 +828,29 @@ export interface ChildPagePermissionsTable {
   allowed: boolean;
   set_by_person_id: string;
   set_at: Timestamp;
+}
+
+/** Issue 8 item 1: the decision-competence plan, versioned per municipality (migration 0017). */
+export interface CompetencePlanVersionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  version_no: number;
+  published_at: Timestamp;
+  published_by: string;
+  note: string;
+}
+
+export interface CompetencePlanRulesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  plan_version_id: string;
+  position: number;
+  legal_basis_id: NullableText;
+  category: NullableText;
+  decided_by: string;
+  role: NullableText;
+  department_id: string | null;
+  max_amount_dkk: NullableNumeric;
+  amount_period: NullableText;
+  default_payer_department_id: string | null;
 }

@@ -100,6 +100,9 @@ describe('allows: role × role-level action', () => {
     // Issue 5 item 4: external partners use the partner API only, not search.
     search: ['coordinator', 'core_team_member', 'team_leader', 'department_head'],
     view_own_family: ['parent'],
+    // Issue 8 item 1: the competence plan is read by all staff, edited by leaders and administrators.
+    read_competence_plan: ['coordinator', 'core_team_member', 'team_leader', 'department_head', 'administrator', 'controller'],
+    edit_competence_plan: ['team_leader', 'department_head', 'administrator'],
   };
   for (const [action, allowed] of Object.entries(table) as Array<[GeneralAction, Role[]]>) {
     it(`${action}: only ${allowed.join(', ')}`, () => {

@@ -58,7 +58,8 @@ const actionText: Record<CaseAction, string> = {
 };
 
 /** Role-level permissions that do not depend on a particular case. */
-export type GeneralAction = 'create_family' | 'create_case' | 'manage_users' | 'manage_municipality' | 'list_staff' | 'search' | 'view_own_family';
+export type GeneralAction = 'create_family' | 'create_case' | 'manage_users' | 'manage_municipality' | 'list_staff' | 'search' | 'view_own_family'
+  | 'read_competence_plan' | 'edit_competence_plan';
 const generalRules: Record<GeneralAction, Role[]> = {
   create_family: ['coordinator', 'team_leader', 'department_head'],
   create_case: ['coordinator', 'team_leader', 'department_head'],
@@ -68,6 +69,10 @@ const generalRules: Record<GeneralAction, Role[]> = {
   // External partners work through the partner API only (issue 5 item 4): no search across the municipality's families.
   search: ['coordinator', 'core_team_member', 'team_leader', 'department_head'],
   view_own_family: ['parent'],
+  // The decision-competence plan (issue 8 item 1) is published to every staff member ("what may I decide?") and
+  // edited by leaders and administrators.
+  read_competence_plan: ['coordinator', 'core_team_member', 'team_leader', 'department_head', 'administrator', 'controller'],
+  edit_competence_plan: ['team_leader', 'department_head', 'administrator'],
 };
 
 export function allows(actor: Actor, action: GeneralAction): boolean {

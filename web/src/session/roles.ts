@@ -13,6 +13,9 @@ export const worksWithFamilies = (user: SessionUser) =>
 export const isExternalPartner = (user: SessionUser) => has(user, 'external_partner') && !worksWithFamilies(user);
 export const mayCreateFamily = (user: SessionUser) => has(user, 'coordinator', 'team_leader', 'department_head');
 export const isAdministrator = (user: SessionUser) => has(user, 'administrator');
+/** Every staff member reads the decision-competence plan (issue 8 item 1: "what may I decide?"). */
+export const readsCompetencePlan = (user: SessionUser) =>
+  has(user, 'coordinator', 'core_team_member', 'team_leader', 'department_head', 'administrator', 'controller');
 export const isParent = (user: SessionUser) => has(user, 'parent');
 
 /** Where a user lands after logging in. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import type { SessionUser } from '../../api/types';
-import { isAdministrator, isExternalPartner, isParent, worksWithFamilies } from '../../session/roles';
+import { isAdministrator, isExternalPartner, isParent, readsCompetencePlan, worksWithFamilies } from '../../session/roles';
 import { useSession } from '../../session/useSession';
 import { Icon } from '../Icon';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -16,6 +16,7 @@ function MainMenu({ user }: { user: SessionUser }) {
     links.push({ to: '/', label: t('nav.myFamilies'), end: true }, { to: '/worklist', label: t('worklist.nav') }, { to: '/search', label: t('nav.search') });
     links.push({ to: '/messages', label: unread > 0 ? t('familyPortal.staff.navUnread', { count: unread }) : t('familyPortal.staff.nav') });
   }
+  if (readsCompetencePlan(user)) links.push({ to: '/competence-plan', label: t('competence.menu') });
   if (isExternalPartner(user)) links.push({ to: '/partner', label: t('partner.nav'), end: true });
   if (isParent(user)) links.push({ to: '/my-family', label: t('nav.ownFamily') });
   if (isAdministrator(user)) links.push({ to: '/admin/users', label: t('nav.admin') }, { to: '/admin/outbox', label: t('outbox.menu') },
