@@ -2,6 +2,10 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Trx } from '../../platform/db/tenant.js';
 import { partnerAccessReasonSql, type PartnerAccessReason } from '../../platform/policy/policy.js';
+import { visibleTo } from '../../platform/policy/visibility.js';
+
+/** What partners may see of classified records: the one list in policy/visibility.ts. */
+const partnerShown = [...visibleTo.partners];
 
 /** The partner view's SQL; every function takes the tenant transaction first (style.md §2). */
 
@@ -58,10 +62,10 @@ export async function consentInForce(trx: Trx, familyId: string, departmentId: s
 export async function partnerMeetings(trx: Trx, actor: Actor, caseId: string) {
   return trx.selectFrom('meetings as m')
     .select(['m.id', 'm.type', 'm.title', 'm.scheduled_at', 'm.location', 'm.status'])
-    .select(sql<string | null>`case when m.minutes_visibility = 'partners' then m.minutes end`.as('shared_minutes'))
+    .select(sql<string | null>`case when m.minutes_visibility = any(${sql.val(partnerShown)}::text[]) then m.minutes end`.as('shared_minutes'))
     .where('m.case_id', '=', caseId).where('m.status', '<>', 'cancelled')
     .where((eb) => eb.or([
-      eb('m.visibility', '=', 'partners'),
+      eb('m.visibility', 'in', partnerShown),
       eb.exists(eb.selectFrom('meeting_participants as mp').select('mp.id').whereRef('mp.meeting_id', '=', 'm.id').where('mp.user_id', '=', actor.userId)),
     ]))
     .orderBy('m.scheduled_at', 'desc').execute();
@@ -71,7 +75,7 @@ export async function partnerMeetings(trx: Trx, actor: Actor, caseId: string) {
 export async function sharedDecisions(trx: Trx, meetingIds: string[]) {
   if (meetingIds.length === 0) return [];
   return trx.selectFrom('meeting_decisions').select(['id', 'meeting_id', 'text']).where('meeting_id', 'in', meetingIds)
-    .where('visibility', '=', 'partners').orderBy('created_at').orderBy('id').execute();
+    .where('visibility', 'in', partnerShown).orderBy('created_at').orderBy('id').execute();
 }
 
 /**
