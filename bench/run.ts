@@ -42,6 +42,8 @@ import { migrate } from '../src/platform/db/migrate.js';
 import { inTenant, type Trx } from '../src/platform/db/tenant.js';
 import { benchPassword, municipalitySizes, seedLarge } from './seed-large.js';
 import { measureInterleaved, median, mib, ms, table, type Summary } from './stats.js';
+import { dashboardBenchmark } from './dashboard.js';
+import { costReportBenchmark } from './costs.js';
 
 const target = 1.5;
 
@@ -507,6 +509,11 @@ async function main(): Promise<void> {
     memory.stop();
     keepAlive.destroy();
     await cadenceMicroBenchmark(database, today);
+    // The leader dashboard of a typical municipality's department (code 102, ~980 cases) and of the largest (code 101,
+    // all its 5,000 cases in one department: the worst case).
+    if (options.municipalities > 1) auditedReads += await dashboardBenchmark({ app, database, base, today, warmup: options.warmup, iterations: options.iterations, code: '102' });
+    auditedReads += await dashboardBenchmark({ app, database, base, today, warmup: options.warmup, iterations: options.iterations, code: '101' });
+    auditedReads += await costReportBenchmark({ app, database, base, today, warmup: options.warmup, iterations: options.iterations });
     const auditAfter = await auditRows(database);
     console.log(table(rows));
     if (dbSide.length > 0) console.log(`\nDatabase side (EXPLAIN ANALYZE in the tenant transaction, median of 7, ${users[0]!.email}): ${dbSide.join('; ')}`);

@@ -24,6 +24,9 @@ import { familyContactRoutes } from './modules/contact/family-routes.js';
 import { consentRoutes } from './modules/consent/routes.js';
 import { partnerRoutes } from './modules/partner/routes.js';
 import { documentRoutes } from './modules/document/routes.js';
+import { surveyLinkRoutes, surveyPortalRoutes } from './modules/survey/portal-routes.js';
+import { surveyRoutes } from './modules/survey/routes.js';
+import { surveyAnalysisRoutes } from './modules/survey-analysis/routes.js';
 import type { OidcSettings } from './modules/portal/oidc.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -45,6 +48,16 @@ import { notificationRoutes } from './modules/notification/routes.js';
 import { decisionRoutes } from './modules/decision/routes.js';
 import { yearlyAmountRoutes } from './modules/yearly-amount/routes.js';
 import { competenceRoutes } from './modules/competence/routes.js';
+import { proposalRoutes } from './modules/proposal/routes.js';
+import { committeeRoutes } from './modules/committee/routes.js';
+import { financingRoutes } from './modules/financing/routes.js';
+import { costReportRoutes } from './modules/cost-report/routes.js';
+import { leadershipRoutes } from './modules/leadership/routes.js';
+import { statusMeasurementRoutes } from './modules/status-measurement/routes.js';
+import { handoverRoutes } from './modules/handover/routes.js';
+import { transitionTrackRoutes } from './modules/transition/routes.js';
+import { leadersMeetingRoutes } from './modules/leaders-meeting/routes.js';
+import { learningGoalRoutes } from './modules/learning-goal/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { reminderRoutes } from './modules/reminders/routes.js';
 import { outboxAdminRoutes } from './platform/outbox/admin.js';
@@ -125,6 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // (The session itself is checked inside each request's tenant transaction, see platform/auth/session.ts.)
   // The calendar feed is fetched by calendar apps without a session: its secret token is the credential (modules/calendar).
   const publicPaths = ['/api/health', '/api/auth/login', '/api/docs', '/api/calendar/feed'];
+  // The survey's one-time link (issue 10 item 2): no login, the secret token in the e-mail is the credential.
+  publicPaths.push('/api/survey-links');
   // The family portal has its own sessions (issue 5 item 1): /api/portal/* needs the portal cookie, never the staff one.
   const portalPublicPaths = ['/api/portal/login', '/api/portal/oidc'];
   app.addHook('onRequest', async (request) => {
@@ -151,6 +166,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     decisionRoutes, yearlyAmountRoutes, competenceRoutes]) {
     await app.register(routes, { prefix: '/api' });
   }
+  // Issue 9 items 3-6: handover and deputies, transition track, leaders' meetings, learning goals.
+  for (const routes of [handoverRoutes, transitionTrackRoutes, leadersMeetingRoutes, learningGoalRoutes]) {
+    await app.register(routes, { prefix: '/api' });
+  }
+  // Core-team proposals and votes, the visitation committee (issue 8 items 2-3).
+  await app.register(proposalRoutes, { prefix: '/api' });
+  await app.register(committeeRoutes, { prefix: '/api' });
+  // Shared financing, cost postings, cost reports and the expense analysis (issue 8 items 4-6).
+  await app.register(financingRoutes, { prefix: '/api' });
+  await app.register(costReportRoutes, { prefix: '/api' });
+  // Fidelity status measurements (issue 9 item 7 = issue 10 item 6).
+  await app.register(statusMeasurementRoutes, { prefix: '/api' });
   // The family portal (issue 5 item 1).
   await app.register(portalRoutes, { prefix: '/api' });
   // What the family sees: contact person, agreements, meetings, minutes, årshjul (issue 5 item 2).
@@ -164,6 +191,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(partnerRoutes, { prefix: '/api' });
   // Documents of a case, shared with the family and partners by classification (issue 5).
   await app.register(documentRoutes, { prefix: '/api' });
+  // The surveys (issue 10): parents answer in the portal or by a one-time link, staff in the app; results for leaders.
+  await app.register(surveyPortalRoutes, { prefix: '/api' });
+  await app.register(surveyLinkRoutes, { prefix: '/api' });
+  await app.register(surveyRoutes, { prefix: '/api' });
+  await app.register(surveyAnalysisRoutes, { prefix: '/api' });
+  // The leader dashboard: caseload, follow-up compliance, escalations (issue 9 items 1, 2, 8).
+  await app.register(leadershipRoutes, { prefix: '/api' });
 
   if (existsSync(webDir)) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });

@@ -9,6 +9,11 @@ import { seedDemo } from './demo/seed.js';
 import { OutboxWorker } from './platform/outbox/worker.js';
 import { transportsFrom } from './platform/outbox/transports.js';
 import { scheduleReminders } from './modules/reminders/commands.js';
+import { scheduleTransitionAlerts } from './modules/transition/commands.js';
+import { scheduleEscalations } from './modules/leadership/escalation.js';
+import { scheduleCostPostings } from './modules/cost-report/schedule.js';
+import { scheduleStatusMeasurementReminders } from './modules/status-measurement/commands.js';
+import { scheduleSurveys } from './modules/survey/commands.js';
 
 /** Starts Tovholder: opens the database, applies migrations, seeds demo data into an empty database, serves. */
 async function main(): Promise<void> {
@@ -41,7 +46,16 @@ async function main(): Promise<void> {
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const worker = new OutboxWorker({
     db: database.db, clock: systemClock, transports, log: app.log,
-    steps: [{ name: 'reminders', run: () => scheduleReminders(database.db, systemClock, publicUrl) }],
+    steps: [{ name: 'reminders', run: () => scheduleReminders(database.db, systemClock, publicUrl) },
+      // Overdue follow-ups escalated to the team leader (issue 9 item 2, modules/leadership/escalation.ts).
+      { name: 'escalations', run: () => scheduleEscalations(database.db, systemClock, publicUrl) },
+      // Issue 8 item 4: the daily posting run of the current month (cost-report/schedule.ts).
+      { name: 'cost-postings', run: () => scheduleCostPostings(database.db, systemClock) },
+      // Survey waves (issue 10 item 2): continuous-mode invitations by the case dates and reminders after 7 days.
+      { name: 'surveys', run: () => scheduleSurveys(database.db, systemClock, publicUrl) },
+      { name: 'status-measurement-reminders', run: () => scheduleStatusMeasurementReminders(database.db, systemClock, publicUrl) },
+      // Transitions to adult services not started in time (issue 9 item 4, modules/transition).
+      { name: 'transition-alerts', run: () => scheduleTransitionAlerts(database.db, systemClock, publicUrl) }],
   }, { intervalMs: config.outboxIntervalSeconds * 1000 });
   if (config.outboxIntervalSeconds > 0) {
     worker.start();

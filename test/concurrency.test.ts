@@ -186,8 +186,9 @@ describe('uniqueness under concurrent creation comes from constraints, not from 
     const family = await freshFamily();
     // Coordinators with authority: one without needs the child's caseworker on the case first (000:556-561).
     const next = [await makeUser(t.db, m, { roles: ['coordinator'], hasAuthority: true }), await makeUser(t.db, m, { roles: ['coordinator'], hasAuthority: true })];
-    const responses = await Promise.all(next.map((user) => client(t.app, leadSession).post(`/api/cases/${family.caseId}/assignments`, {
-      userId: user.id, role: 'family_coordinator', startsOn: testToday,
+    // A new lead comes with a handover note (issue 9 item 3).
+    const responses = await Promise.all(next.map((user) => client(t.app, leadSession).post(`/api/cases/${family.caseId}/handover`, {
+      toUserId: user.id, familyNeeds: 'Overdragelse',
     })));
     // On PostgreSQL the two overlap and the one-lead constraint refuses one (409); queued, the second replaces the first.
     for (const response of responses) expect([200, 409], response.body).toContain(response.statusCode);

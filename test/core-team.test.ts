@@ -94,10 +94,11 @@ describe('the family coordinator comes from the child-disability area; without a
     const family = await makeFamilyWithCase(t.db, m, { lead: coordinator, model: 'efei' });
     const first = await api().post(`/api/cases/${family.caseId}/assignments`, { userId: caseworker.id, role: 'caseworker', startsOn: testToday });
     expect(first.statusCode, first.body).toBe(200);
-    const second = await api().post(`/api/cases/${family.caseId}/assignments`, { userId: coordinatorWithoutAuthority.id, role: 'family_coordinator', startsOn: testToday });
+    // Replacing the lead goes through the handover with its note (issue 9 item 3).
+    const second = await api().post(`/api/cases/${family.caseId}/handover`, { toUserId: coordinatorWithoutAuthority.id, familyNeeds: 'Overdragelse' });
     expect(second.statusCode, second.body).toBe(200);
-    const assignments = (second.json() as { assignments: Array<{ userId: string; role: string; endsOn: string | null }> }).assignments;
-    expect(assignments).toContainEqual(expect.objectContaining({ userId: coordinatorWithoutAuthority.id, role: 'family_coordinator', endsOn: null }));
+    const assignments = (await api().get(`/api/cases/${family.caseId}`)).json() as { assignments: Array<{ userId: string; role: string; endsOn: string | null }> };
+    expect(assignments.assignments).toContainEqual(expect.objectContaining({ userId: coordinatorWithoutAuthority.id, role: 'family_coordinator', endsOn: null }));
     expect((await warnings(family.caseId)).map((w) => w.code)).not.toContain('coordinator_needs_caseworker');
   });
 
@@ -134,7 +135,7 @@ describe('the family coordinator comes from the child-disability area; without a
 
   it('SOF\'s primary caseworker is not bound by the EFEI coordinator rule', async () => {
     const family = await makeFamilyWithCase(t.db, m, { lead: coordinator, model: 'sof' });
-    const response = await api().post(`/api/cases/${family.caseId}/assignments`, { userId: pprCoordinator.id, role: 'primary_caseworker', startsOn: testToday });
+    const response = await api().post(`/api/cases/${family.caseId}/handover`, { toUserId: pprCoordinator.id, familyNeeds: 'Overdragelse' });
     expect(response.statusCode, response.body).toBe(200);
   });
 });

@@ -8,8 +8,13 @@ import {
 import { makeAssessmentRecords, type TestAssessmentRecords } from './assessment-fixtures.js';
 import { makeCalendarRecords } from './calendar-fixtures.js';
 import { makeDecisionRecords } from './decision-fixtures.js';
+import { makeProposalRecords } from './proposal-fixtures.js';
 import { makeDocumentRecords, pdfBytes } from './document-fixtures.js';
 import { makeFamilyPortalRecords } from './family-portal-fixtures.js';
+import { makeLeadingPracticeRecords, type TestLeadingPracticeRecords } from './leading-practice-fixtures.js';
+import { makeStatusMeasurementRecords } from './status-measurement-fixtures.js';
+import { makeLeadershipRecords } from './leadership-fixtures.js';
+import { makeSurveyRecords, type TestSurveyRecords } from './survey-fixtures.js';
 import { makeFollowUpRecords } from './follow-up-fixtures.js';
 import { givePortalEmail, loginToPortal, type PortalSession } from './portal-fixtures.js';
 import { snapshotTenant } from './inspect.js';
@@ -42,6 +47,16 @@ let bThreadId: string;
 let bConsentId: string;
 /** B's case document, shared with the family and partners (issue 5, migration 0016). */
 let bDocumentId: string;
+/** B's status measurement (issue 9 item 7, migration 0023); its route is matched to B's or an unknown id by the case id. */
+let bStatusMeasurementId: string;
+/** B's escalation of an overdue follow-up (issue 9 item 2, migration 0021); matched to B's or an unknown id by the case id. */
+let bEscalationId: string;
+/** B's survey wave and invitations (issue 10, migration 0020); matched to B's or an unknown id by the case id. */
+let bSurvey: TestSurveyRecords;
+/** B's core-team proposal and committee meeting (issue 8 items 2-3, migration 0018); matched to B's or an unknown id by the case id. */
+let bProposals: Awaited<ReturnType<typeof makeProposalRecords>>;
+/** B's handover note, transition step, leaders' meeting series and meeting, learning goal (issue 9 items 3-6, migration 0022). */
+let bLeading: TestLeadingPracticeRecords;
 /** The family portal session of A's parent (issue 5): portal routes are checked with it, not with staff sessions. */
 let portalParent: PortalSession;
 
@@ -60,6 +75,11 @@ const portalIdRoutes: Record<string, (ids: Ids) => RequestSpec> = {
     url: `/api/portal/meetings/${ids.meeting}/feedback`, payload: { heard: 3, importantTopics: 3, approach: 3, overall: 3 },
   }),
   'GET /api/portal/children/:id/child-page': (ids) => ({ url: `/api/portal/children/${ids.person}/child-page` }),
+  // The parent survey (issue 10): B's invitation answers like an unknown one.
+  'GET /api/portal/surveys/:id': (ids) => ({ url: `/api/portal/surveys/${ids.case === B.family.caseId ? bSurvey.invitationId : randomUUID()}` }),
+  'POST /api/portal/surveys/:id/response': (ids) => ({
+    url: `/api/portal/surveys/${ids.case === B.family.caseId ? bSurvey.invitationId : randomUUID()}/response`, payload: { answers: [{ itemKey: 'p_sam_1', value: 4 }] },
+  }),
   'PUT /api/portal/children/:id/child-page': (ids) => ({ url: `/api/portal/children/${ids.person}/child-page`, payload: { allowed: true } }),
   'POST /api/portal/children/:id/child-page/answers': (ids) => ({
     url: `/api/portal/children/${ids.person}/child-page/answers`, payload: { answers: [{ question: 'general', score: 3 }] },
@@ -86,6 +106,35 @@ type RequestSpec = { url: string; payload?: unknown };
  * the record's current version), so only the id decides the answer.
  */
 const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
+  // Handover, deputies, transition track, leaders' meetings, learning goals (issue 9 items 3-6): B's records by the case id.
+  'GET /api/cases/:id/handover': (ids) => ({ url: `/api/cases/${ids.case}/handover` }),
+  'POST /api/cases/:id/handover': (ids) => ({ url: `/api/cases/${ids.case}/handover`, payload: { toUserId: A.leader.id, familyNeeds: 'Overdragelse' } }),
+  'POST /api/cases/:id/deputies': (ids) => ({ url: `/api/cases/${ids.case}/deputies`, payload: { userId: A.leader.id, startsOn: testToday, endsOn: '2026-12-31' } }),
+  'GET /api/cases/:id/transition-track': (ids) => ({ url: `/api/cases/${ids.case}/transition-track` }),
+  'PUT /api/cases/:id/transition-track': (ids) => ({ url: `/api/cases/${ids.case}/transition-track`, payload: { adultContactName: 'Udefra' } }),
+  'POST /api/cases/:id/transition-track/steps': (ids) => ({ url: `/api/cases/${ids.case}/transition-track/steps`, payload: { title: 'Udefra', plannedOn: '2027-01-01' } }),
+  'PATCH /api/transition-steps/:id': (ids) => ({ url: `/api/transition-steps/${ids.case === B.family.caseId ? bLeading.stepId : randomUUID()}`, payload: { done: true } }),
+  'GET /api/learning-goals/:id': (ids) => ({ url: `/api/learning-goals/${ids.case === B.family.caseId ? bLeading.learningGoalId : randomUUID()}` }),
+  'PATCH /api/learning-goals/:id': (ids) => ({ url: `/api/learning-goals/${ids.case === B.family.caseId ? bLeading.learningGoalId : randomUUID()}`, payload: { notes: 'Udefra', version: 1 } }),
+  'GET /api/leader-meetings/series/:id': (ids) => ({ url: `/api/leader-meetings/series/${ids.case === B.family.caseId ? bLeading.seriesId : randomUUID()}` }),
+  'POST /api/leader-meetings/series/:id/meetings': (ids) => ({ url: `/api/leader-meetings/series/${ids.case === B.family.caseId ? bLeading.seriesId : randomUUID()}/meetings`, payload: {} }),
+  'GET /api/leader-meetings/:id': (ids) => ({ url: `/api/leader-meetings/${ids.case === B.family.caseId ? bLeading.meetingId : randomUUID()}` }),
+  'POST /api/leader-meetings/:id/decisions': (ids) => ({
+    url: `/api/leader-meetings/${ids.case === B.family.caseId ? bLeading.meetingId : randomUUID()}/decisions`, payload: { text: 'Udefra', responsibleUserId: A.leader.id },
+  }),
+  'POST /api/leader-meetings/:id/hold': (ids) => ({ url: `/api/leader-meetings/${ids.case === B.family.caseId ? bLeading.meetingId : randomUUID()}/hold`, payload: { minutes: 'Udefra', version: 1 } }),
+  // Surveys (issue 10): B's waves and staff invitations answer like unknown ids.
+  'POST /api/surveys/waves/:id/invitations': (ids) => ({ url: `/api/surveys/waves/${ids.case === B.family.caseId ? bSurvey.waveId : randomUUID()}/invitations` }),
+  'POST /api/surveys/waves/:id/reminders': (ids) => ({ url: `/api/surveys/waves/${ids.case === B.family.caseId ? bSurvey.waveId : randomUUID()}/reminders` }),
+  'POST /api/surveys/waves/:id/close': (ids) => ({ url: `/api/surveys/waves/${ids.case === B.family.caseId ? bSurvey.waveId : randomUUID()}/close`, payload: { version: 1 } }),
+  'GET /api/surveys/invitations/:id': (ids) => ({ url: `/api/surveys/invitations/${ids.case === B.family.caseId ? bSurvey.staffInvitationId : randomUUID()}` }),
+  'POST /api/surveys/invitations/:id/response': (ids) => ({
+    url: `/api/surveys/invitations/${ids.case === B.family.caseId ? bSurvey.staffInvitationId : randomUUID()}/response`, payload: { answers: [{ itemKey: 's_org_1', value: 4 }] },
+  }),
+  // The leader's escalations (issue 9 item 2).
+  'POST /api/leader/escalations/:id/resolve': (ids) => ({
+    url: `/api/leader/escalations/${ids.case === B.family.caseId ? bEscalationId : randomUUID()}/resolve`, payload: { note: 'Udefra', version: 1 },
+  }),
   'PATCH /api/users/:id': (ids) => ({ url: `/api/users/${ids.user}`, payload: { name: 'Overtaget Bruger', version: 1 } }),
   'GET /api/families/:id': (ids) => ({ url: `/api/families/${ids.family}` }),
   'PATCH /api/families/:id': (ids) => ({ url: `/api/families/${ids.family}`, payload: { notes: 'Ændret udefra', version: 1 } }),
@@ -204,8 +253,37 @@ const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   'PATCH /api/documents/:id': (ids) => ({ url: `/api/documents/${ids.document}`, payload: { visibility: 'internal', version: 1 } }),
   'DELETE /api/documents/:id': (ids) => ({ url: `/api/documents/${ids.document}` }),
   'GET /api/partner/documents/:id/content': (ids) => ({ url: `/api/partner/documents/${ids.document}/content` }),
+  // Decisions by the competence plan, core-team proposals and the visitation committee (issue 8 items 2-3).
+  'GET /api/cases/:id/decision-competence': (ids) => ({ url: `/api/cases/${ids.case}/decision-competence` }),
+  'GET /api/cases/:id/proposals': (ids) => ({ url: `/api/cases/${ids.case}/proposals` }),
+  'POST /api/cases/:id/proposals': (ids) => ({
+    url: `/api/cases/${ids.case}/proposals`, payload: { legalBasisId: 'BL-32', reasoning: 'Udefra', childViewsNotObtainedReason: 'Udefra' },
+  }),
+  'GET /api/proposals/:id': (ids) => ({ url: `/api/proposals/${ids.case === B.family.caseId ? bProposals.proposalId : randomUUID()}` }),
+  'POST /api/proposals/:id/votes': (ids) => ({ url: `/api/proposals/${ids.case === B.family.caseId ? bProposals.proposalId : randomUUID()}/votes`, payload: { vote: 'agree' } }),
+  'GET /api/committee/meetings/:id': (ids) => ({ url: `/api/committee/meetings/${ids.case === B.family.caseId ? bProposals.committeeMeetingId : randomUUID()}` }),
+  'POST /api/committee/proposals/:id/decision': (ids) => ({
+    url: `/api/committee/proposals/${ids.case === B.family.caseId ? bProposals.proposalId : randomUUID()}/decision`, payload: { outcome: 'granted', reasoning: 'Udefra' },
+  }),
   // The decision-competence plan (issue 8 item 1): one version of B's plan.
   'GET /api/competence-plan/versions/:id': (ids) => ({ url: `/api/competence-plan/versions/${ids.competenceVersion}` }),
+  // Shared financing and a family's costs (issue 8 items 4-6).
+  'GET /api/measures/:id/financing': (ids) => ({ url: `/api/measures/${ids.measure}/financing` }),
+  'POST /api/measures/:id/financing/versions': (ids) => ({
+    url: `/api/measures/${ids.measure}/financing/versions`, payload: { basedOnVersion: 0, reason: 'Udefra', shares: [{ departmentId: randomUUID(), validFrom: '2026-01-01', shareBp: 10000 }] },
+  }),
+  'POST /api/measures/:id/financing/status': (ids) => ({ url: `/api/measures/${ids.measure}/financing/status`, payload: { basedOnVersion: 1, status: 'agreed', reason: 'Udefra' } }),
+  'GET /api/families/:id/costs': (ids) => ({ url: `/api/families/${ids.family}/costs` }),
+  // Fidelity status measurements (issue 9 item 7 = issue 10 item 6).
+  'GET /api/cases/:id/status-measurement': (ids) => ({ url: `/api/cases/${ids.case}/status-measurement` }),
+  'POST /api/cases/:id/status-measurements': (ids) => ({
+    url: `/api/cases/${ids.case}/status-measurements`, payload: { answers: [{ questionKey: 'sof_involvement_child', score: 4 }] },
+  }),
+  'POST /api/cases/:id/status-measurement/raters': (ids) => ({ url: `/api/cases/${ids.case}/status-measurement/raters`, payload: { userId: A.coordinator.id } }),
+  'PATCH /api/status-measurements/:id': (ids) => ({
+    url: `/api/status-measurements/${ids.case === B.family.caseId ? bStatusMeasurementId : randomUUID()}`,
+    payload: { answers: [{ questionKey: 'sof_involvement_child', score: 4 }], version: 1 },
+  }),
 };
 
 const bIds = (): Ids => ({
@@ -257,7 +335,12 @@ beforeAll(async () => {
     bAssessments = await makeAssessmentRecords(db, family, coordinator);
     bThreadId = (await makeFamilyPortalRecords(db, family, coordinator, meetings.meetingId)).threadId;
     const { decisionId: caseDecisionId, competenceVersionId } = await makeDecisionRecords(db, family, coordinator, measureId);
+    bProposals = await makeProposalRecords(db, family, coordinator);
     bDocumentId = (await makeDocumentRecords(db, family, coordinator)).documentId;
+    bStatusMeasurementId = (await makeStatusMeasurementRecords(db, family, coordinator)).measurementId;
+    bEscalationId = (await makeLeadershipRecords(db, family, coordinator)).escalationId;
+    bSurvey = await makeSurveyRecords(db, family, coordinator);
+    bLeading = await makeLeadingPracticeRecords(db, family, coordinator, buddy);
     bConsentId = (await db.insertInto('consents').values({
       municipality_id: municipality.id, family_id: family.familyId, department_id: municipality.departments.school, given_on: '2026-11-01',
       given_by_person_id: family.parent.id, source: 'portal', created_at: new Date('2026-11-01T10:00:00Z'),

@@ -27,3 +27,29 @@ export async function makeDecisionRecords(db: Database, family: TestFamily, user
   }).execute();
   return { decisionId: decision.id, competenceVersionId: version.id };
 }
+
+/** A rule of a test competence plan (issue 8 item 2), in the database's terms. */
+export interface TestPlanRule {
+  legal_basis_id?: string | null; category?: string | null; decided_by: 'role' | 'department_leader' | 'core_team' | 'visitation_committee';
+  role?: string | null; department_id?: string | null; max_amount_dkk?: number | null; amount_period?: 'month' | 'year' | null;
+}
+
+/**
+ * Publishes a competence plan version (the next number) straight into the database, so tests that record granted
+ * decisions have a plan that allows them (issue 8 item 2: no plan → no grant).
+ */
+export async function publishTestPlan(db: Database, municipalityId: string, publishedBy: string, rules: TestPlanRule[], committeeOnlyCategories = ['placement']): Promise<string> {
+  const latest = await db.selectFrom('competence_plan_versions').select((eb) => eb.fn.max('version_no').as('n')).where('municipality_id', '=', municipalityId).executeTakeFirst();
+  const version = await db.insertInto('competence_plan_versions').values({
+    municipality_id: municipalityId, version_no: (latest?.n ?? 0) + 1, published_by: publishedBy, note: 'Testplan', committee_only_categories: committeeOnlyCategories,
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('competence_plan_rules').values(rules.map((r, position) => ({
+    legal_basis_id: null, category: null, role: null, department_id: null, max_amount_dkk: null, amount_period: null,
+    ...r, municipality_id: municipalityId, plan_version_id: version.id, position,
+  }))).execute();
+  return version.id;
+}
+
+/** A plan in which a coordinator may grant everything the older decision tests grant. */
+export const coordinatorMayGrantAll: TestPlanRule[] = ['preventive', 'compensation', 'assessment', 'triage', 'support_measure', 'placement', 'financial_support']
+  .map((category) => ({ category, decided_by: 'role', role: 'coordinator' }));

@@ -5,6 +5,7 @@ import {
   addTeamMember, client, loginAs, makeFamilyWithCase, makeMeasure, makeMunicipality, makeUser,
   type Session, type TestFamily, type TestMunicipality, type TestUser,
 } from './factories.js';
+import { coordinatorMayGrantAll, publishTestPlan } from './decision-fixtures.js';
 import { auditRowsAfter, countAll, countRows } from './inspect.js';
 
 /**
@@ -78,6 +79,8 @@ beforeAll(async () => {
   // Test figures, not the real ones: §86 threshold 2026 and §87 cap 2026 (2025 is left unconfigured on purpose).
   await setAmount(2026, 'bl86_threshold_per_year', 3000);
   await setAmount(2026, 'bl87_cap_per_month', 30000);
+  // Issue 8 item 2: a grant needs a competence plan that allows it; here the coordinator may grant every category.
+  await publishTestPlan(t.db, m.id, admin.id, coordinatorMayGrantAll);
 });
 
 afterAll(async () => {

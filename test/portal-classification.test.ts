@@ -170,6 +170,11 @@ function callList(): Record<string, string[]> {
     // Documents (issue 5): the list, and the download of every seeded document (both families, every classification).
     '/api/portal/documents': ['/api/portal/documents'],
     '/api/portal/documents/:id/content': Object.values(ids.documents).map((id) => `/api/portal/documents/${id}/content`),
+    // Issue 8 items 2-3: decision letters (always for the family) and where pending decisions are.
+    '/api/portal/decisions': ['/api/portal/decisions'],
+    // Issue 10: the parent survey in the portal (the other family's invitation and an unknown id must not open).
+    '/api/portal/surveys': ['/api/portal/surveys'],
+    '/api/portal/surveys/:id': [`/api/portal/surveys/${randomUUID()}`],
   };
 }
 

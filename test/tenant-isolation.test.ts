@@ -12,9 +12,15 @@ import {
 import { makeAssessmentRecords } from './assessment-fixtures.js';
 import { makeCalendarRecords } from './calendar-fixtures.js';
 import { makeDecisionRecords } from './decision-fixtures.js';
+import { makeProposalRecords } from './proposal-fixtures.js';
 import { makeDocumentRecords } from './document-fixtures.js';
 import { makeFamilyPortalRecords } from './family-portal-fixtures.js';
+import { makeLeadingPracticeRecords } from './leading-practice-fixtures.js';
+import { makeFinancingRecords } from './financing-fixtures.js';
+import { makeSurveyRecords } from './survey-fixtures.js';
+import { makeStatusMeasurementRecords } from './status-measurement-fixtures.js';
 import { makeFollowUpRecords } from './follow-up-fixtures.js';
+import { makeLeadershipRecords } from './leadership-fixtures.js';
 import { countRows, tenantTables } from './inspect.js';
 import { makePlanRecords } from './plan-fixtures.js';
 
@@ -68,6 +74,12 @@ beforeAll(async () => {
     await makeDecisionRecords(db, family, coordinator, measureId);
     await makeDocumentRecords(db, family, coordinator);
     await makeFamilyPortalRecords(db, family, coordinator, meetings.meetingId);
+    await makeLeadingPracticeRecords(db, family, coordinator, buddy);
+    await makeProposalRecords(db, family, coordinator);
+    await makeFinancingRecords(db, family, coordinator, measureId, municipality.departments.child_disability);
+    await makeSurveyRecords(db, family, coordinator);
+    await makeLeadershipRecords(db, family, coordinator);
+    await makeStatusMeasurementRecords(db, family, coordinator);
     await db.insertInto('sessions').values({
       id: `session-${key}-${randomUUID()}`, municipality_id: municipality.id, user_id: coordinator.id, csrf_token: 'csrf',
       created_at: new Date('2026-11-22T10:00:00Z'), expires_at: new Date('2026-11-22T18:00:00Z'),

@@ -4,10 +4,12 @@ import type { Database } from '../platform/db/database.js';
  * Demo Kommune's decision-competence plan (issue 8 item 1): one published version. The amounts are DEMO values, not
  * any municipality's real limits; leaders change them on the page "Hvem må bevilge hvad?" (/competence-plan).
  */
-export async function seedCompetencePlan(db: Database, municipalityId: string, publishedBy: string, departments: Map<string, string>, publishedAt: Date): Promise<void> {
+export async function seedCompetencePlan(db: Database, municipalityId: string, publishedBy: string, departments: Map<string, string>, publishedAt: Date): Promise<string> {
   const version = await db.insertInto('competence_plan_versions').values({
     municipality_id: municipalityId, version_no: 1, published_by: publishedBy, published_at: publishedAt,
     note: 'Demoplan – beløbsgrænserne er eksempler, ikke en kommunes gældende kompetenceplan.',
+    // Issue 8 item 3: a core-team proposal on a placement always goes to the visitation committee (000:876-881).
+    committee_only_categories: ['placement'],
   }).returning('id').executeTakeFirstOrThrow();
   const disability = departments.get('child_disability') ?? null;
   const childYouth = departments.get('child_youth') ?? null;
@@ -24,9 +26,16 @@ export async function seedCompetencePlan(db: Database, municipalityId: string, p
     { category: 'placement', decided_by: 'visitation_committee', default_payer_department_id: childYouth },
     // Preventive (§30): the caseworker.
     { category: 'preventive', decided_by: 'role', role: 'coordinator', max_amount_dkk: 50000, amount_period: 'year', default_payer_department_id: childYouth },
+    // Screening, afdækning and børnefaglig undersøgelse (§§18-20): the caseworker decides them (issue 8 item 2: no rule → no grant).
+    { category: 'triage', decided_by: 'role', role: 'coordinator', default_payer_department_id: disability },
+    { category: 'assessment', decided_by: 'role', role: 'coordinator', default_payer_department_id: disability },
+    // Other support measures and financial support: the leader of Børnehandicap.
+    { category: 'support_measure', decided_by: 'department_leader', department_id: disability, default_payer_department_id: disability },
+    { category: 'financial_support', decided_by: 'department_leader', department_id: disability, default_payer_department_id: disability },
   ];
   await db.insertInto('competence_plan_rules').values(rules.map((r, position) => ({
     legal_basis_id: null, category: null, role: null, department_id: null, max_amount_dkk: null, amount_period: null,
     ...r, municipality_id: municipalityId, plan_version_id: version.id, position,
   }))).execute();
+  return version.id;
 }

@@ -6,6 +6,12 @@ import { hashPassword } from '../platform/auth/password.js';
 import { addDays, addYears, fictionalCpr, seededRandom, type Random } from './random.js';
 import { shareDemoWithFamily } from './portal-sharing.js';
 import { seedCompetencePlan } from './competence-plan.js';
+import { seedCoreTeamDecisions } from './core-team-decisions.js';
+import { seedLeadershipDemo } from './leadership.js';
+import { seedStatusMeasurementDemo } from './status-measurements.js';
+import { seedLeadingPracticeDemo } from './leading-practice.js';
+import { seedSurveyDemo } from './surveys.js';
+import { seedCostsDemo } from './costs.js';
 import { efeiStatusMeetingWeeks, writeCase, type CaseWriter, type DemoFamily, type People, type Scenario } from './flows.js';
 
 /** The password of every demo login (README "Demo logins"); production refuses to start while demo data exists. */
@@ -52,6 +58,11 @@ export async function seedDemo(db: Database, clock: Clock): Promise<SeedSummary>
     users: [['koordinator@nabo.tovholder.dk', 'Niels Nabo', ['coordinator'], 'child_disability', true], ['admin@nabo.tovholder.dk', 'Nanna Admin', ['administrator'], null, false]],
     scenarios: naboScenarios, parentLogin: null,
   });
+  await seedLeadershipDemo(db, clock);
+  await seedStatusMeasurementDemo(db, clock);
+  await seedLeadingPracticeDemo(db, clock);
+  await seedSurveyDemo(db, clock);
+  await seedCostsDemo(db, clock);
   return { municipalities: 2, families: demo.families + nabo.families, cases: demo.cases + nabo.cases, users: demo.users + nabo.users };
 }
 
@@ -207,7 +218,11 @@ async function seedMunicipality(db: Database, random: Random, today: string, pas
   ])).execute();
   // The decision-competence plan (issue 8 item 1), published by the department head of Demo Kommune.
   const head = users.get('afdelingschef@demo.tovholder.dk');
-  if (head) await seedCompetencePlan(db, municipalityId, head.id, departments, new Date(`${today}T08:00:00Z`));
+  if (head) {
+    const planVersionId = await seedCompetencePlan(db, municipalityId, head.id, departments, new Date(`${today}T08:00:00Z`));
+    // Issue 8 item 3: core-team proposals — one granted, one with the visitation committee, one being voted on.
+    await seedCoreTeamDecisions(db, municipalityId, today, planVersionId);
+  }
   return { families: spec.scenarios.length, cases: caseCount, users: users.size };
 }
 

@@ -37,6 +37,11 @@ import { AnnualWheelPage } from './features/annual-wheel/AnnualWheelPage';
 import { ContactPage } from './features/contact/ContactPage';
 import { FollowUpPage } from './features/follow-up/FollowUpPage';
 import { TransitionPage } from './features/follow-up/TransitionPage';
+import { BulkHandoverPage } from './features/handover/BulkHandoverPage';
+import { HandoverPage } from './features/handover/HandoverPage';
+import { LeaderMeetingPage } from './features/leaders-meeting/LeaderMeetingPage';
+import { LeaderMeetingsPage } from './features/leaders-meeting/LeaderMeetingsPage';
+import { LearningGoalsPage } from './features/learning-goal/LearningGoalsPage';
 import { WorklistPage } from './features/worklist/WorklistPage';
 import { PlanAgreePage } from './features/plan/PlanAgreePage';
 import { PlanEditPage } from './features/plan/PlanEditPage';
@@ -49,6 +54,21 @@ import { ReassessmentPage } from './features/assessment/ReassessmentPage';
 import { DecisionFormPage } from './features/decision/DecisionFormPage';
 import { YearlyAmountsPage } from './features/decision/YearlyAmountsPage';
 import { CompetencePlanPage } from './features/competence/CompetencePlanPage';
+import { MeasureFinancingPage } from './features/costs/MeasureFinancingPage';
+import { CostReportsPage } from './features/costs/CostReportsPage';
+import { ExpenseAnalysisPage } from './features/costs/ExpenseAnalysisPage';
+import { PortalSurveyPage, StaffSurveyPage, SurveyInstrumentsPage, SurveyLinkPage, SurveyWavesPage } from './features/survey/SurveyPages';
+import { SurveyResultsPage } from './features/survey/SurveyResultsPage';
+import { ProposalFormPage } from './features/core-decision/ProposalFormPage';
+import { ProposalPage } from './features/core-decision/ProposalPage';
+import { CommitteePage } from './features/core-decision/CommitteePage';
+import { CommitteeMeetingPage } from './features/core-decision/CommitteeMeetingPage';
+import { CaseStatusMeasurementPage } from './features/status-measurement/CaseStatusMeasurementPage';
+import { StatusMeasurementsPage } from './features/status-measurement/StatusMeasurementsPage';
+import { FidelityPanel } from './features/status-measurement/FidelityPanel';
+import { EscalationsPage } from './features/leadership/EscalationsPage';
+import { LeaderCasesPage } from './features/leadership/LeaderCasesPage';
+import { LeaderDashboardPage } from './features/leadership/LeaderDashboardPage';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider } from './session/SessionContext';
 
@@ -114,6 +134,35 @@ export const routes: RouteObject[] = [
       { path: '/admin/outbox', element: guarded(<AdminOnly><OutboxPage /></AdminOnly>) },
       { path: '/competence-plan', element: guarded(<CompetencePlanPage />) },
       { path: '/admin/yearly-amounts', element: guarded(<AdminOnly><YearlyAmountsPage /></AdminOnly>) },
+      // The leader dashboard (issue 9 items 1, 2, 8); the fidelity plot goes in LeaderDashboardPage's `fidelity` slot.
+      { path: '/leader', element: guarded(<LeaderDashboardPage fidelity={<FidelityPanel />} />) },
+      { path: '/leader/cases', element: guarded(<LeaderCasesPage />) },
+      { path: '/leader/escalations', element: guarded(<EscalationsPage />) },
+      { path: '/cases/:caseId/status-measurement', element: guarded(<CaseStatusMeasurementPage />) },
+      { path: '/status-measurements', element: guarded(<StatusMeasurementsPage />) },
+      // Handover and deputies, leaders' meetings, learning goals (issue 9 items 3, 5, 6); the transition track is on /cases/:caseId/transition.
+      { path: '/cases/:caseId/handover', element: guarded(<HandoverPage />) },
+      { path: '/handovers', element: guarded(<BulkHandoverPage />) },
+      { path: '/leader-meetings', element: guarded(<LeaderMeetingsPage />) },
+      { path: '/leader-meetings/:meetingId', element: guarded(<LeaderMeetingPage />) },
+      { path: '/learning-goals', element: guarded(<LearningGoalsPage />) },
+      { path: '/cases/:caseId/proposals/new', element: guarded(<ProposalFormPage />) },
+      { path: '/proposals/:proposalId', element: guarded(<ProposalPage />) },
+      { path: '/committee', element: guarded(<CommitteePage />) },
+      { path: '/committee/meetings/:meetingId', element: guarded(<CommitteeMeetingPage />) },
+      // The surveys (issue 10): instruments, waves, results for leaders; the staff survey; the parent survey in the portal and by one-time link (public).
+      { path: '/survey-results', element: guarded(<SurveyResultsPage />) },
+      { path: '/surveys/waves', element: guarded(<SurveyWavesPage />) },
+      { path: '/surveys/instruments', element: guarded(<SurveyInstrumentsPage />) },
+      { path: '/surveys/answer', element: guarded(<StaffSurveyPage />) },
+      { path: '/surveys/answer/:invitationId', element: guarded(<StaffSurveyPage />) },
+      { path: '/portal/surveys', element: <PortalSurveyPage /> },
+      { path: '/portal/surveys/:invitationId', element: <PortalSurveyPage /> },
+      { path: '/survey/:token', element: <SurveyLinkPage /> },
+      // Shared financing, cost reports and the expense analysis (issue 8 items 4-6).
+      { path: '/measures/:measureId/financing', element: guarded(<MeasureFinancingPage />) },
+      { path: '/reports/costs', element: guarded(<CostReportsPage />) },
+      { path: '/reports/expenses', element: guarded(<ExpenseAnalysisPage />) },
       { path: '/settings/calendar', element: guarded(<CalendarFeedPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -4,6 +4,10 @@ import { hashPassword } from '../../platform/auth/password.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
 import { checkTimeSettings } from '../cadence/rules.js';
+import { checkLeadershipSettings } from '../leadership/rules.js';
+import { checkTrackSettings } from '../transition/rules.js';
+import { countLedOpenCases } from '../handover/commands.js';
+import { checkNotLastResponsible } from '../handover/rules.js';
 import { requireRole } from '../../platform/policy/policy.js';
 import type { DepartmentInput, MunicipalityUpdate, UserInput, UserUpdate, UserView } from './schema.js';
 
@@ -23,7 +27,8 @@ export async function updateMunicipality(trx: Trx, ctx: RequestContext, input: M
   requireRole(ctx.actor, 'manage_municipality');
   // The SOF follow-up cadence is fixed and refused here (001:770-771); EFEI's status-meeting cadence and the transition
   // lead time are the municipality's to set (cadence/rules.ts checkTimeSettings).
-  const problems = input.settings ? checkTimeSettings(input.settings) : [];
+  // The caseload target, its weights and the escalation delay are checked by the leadership rules (issue 9).
+  const problems = input.settings ? [...checkTimeSettings(input.settings), ...checkLeadershipSettings(input.settings), ...checkTrackSettings(input.settings)] : [];
   if (problems.length > 0) {
     const fixed = problems.some((p) => p.code === 'cadence_fixed');
     throw unprocessable(fixed ? 'cadence_fixed' : 'settings_invalid', fixed
@@ -84,6 +89,7 @@ export async function updateUser(trx: Trx, ctx: RequestContext, userId: string, 
   const current = await trx.selectFrom('users').select([...userColumns]).where('id', '=', userId).executeTakeFirst();
   if (!current) throw notFound('The user');
   requireRole(ctx.actor, 'manage_users');
+  if (input.active === false && current.active) checkNotLastResponsible(await countLedOpenCases(trx, userId));
   const updated = await trx.updateTable('users').set({
     name: input.name ?? current.name,
     phone: input.phone !== undefined ? input.phone : current.phone,

@@ -11,6 +11,8 @@ export type FactsScope =
   | { kind: 'user'; userId: string }
   | { kind: 'case'; caseId: string }
   | { kind: 'family'; familyId: string }
+  /** The open cases a department is responsible for (the leader dashboard, modules/leadership). */
+  | { kind: 'department'; departmentId: string }
   | { kind: 'municipality' };
 
 export interface CaseFactsRow {
@@ -92,6 +94,8 @@ export async function caseFactsQuery(trx: Trx, scope: FactsScope, today: string,
     scoped = sql`select ${columns}, true as lead from cases c where c.id = ${scope.caseId}::uuid and c.status <> 'closed'`;
   } else if (scope.kind === 'family') {
     scoped = sql`select ${columns}, true as lead from cases c where c.family_id = ${scope.familyId}::uuid and c.status <> 'closed'`;
+  } else if (scope.kind === 'department') {
+    scoped = sql`select ${columns}, true as lead from cases c where c.responsible_department_id = ${scope.departmentId}::uuid and c.status <> 'closed'`;
   } else {
     scoped = sql`select ${columns}, true as lead from cases c where c.status <> 'closed'`;
   }

@@ -7,7 +7,7 @@ import { allowsCase, requireCase, requireRole } from '../../platform/policy/poli
 import { findFamilyWithReason } from '../family/repo.js';
 import { measuresOfCases } from '../measure/repo.js';
 import { allocateCaseNumber, assignmentsOf, casesOfFamily, findCase, teamMembersOf, type CaseRow } from './repo.js';
-import { checkCaseworkerAuthority, checkCoordinator, checkLeadRole, checkStatusChange, leadRoleOf } from './rules.js';
+import { checkCaseworkerAuthority, checkCoordinator, checkHandoverGiven, checkLeadRole, checkStatusChange, leadRoleOf } from './rules.js';
 import type { AssignmentInput, CaseInput, CaseSummary, CaseUpdate, TeamMemberInput } from './schema.js';
 
 /** Builds the full views of some cases the actor may read: assignments, core team, measures, abilities. */
@@ -142,7 +142,11 @@ export async function updateCase(trx: Trx, ctx: RequestContext, caseId: string, 
   return (await summarize(trx, ctx, [(await findCase(trx, ctx.actor, today, caseId))!]))[0]!;
 }
 
-export async function addAssignment(trx: Trx, ctx: RequestContext, caseId: string, input: AssignmentInput): Promise<CaseSummary> {
+/**
+ * Assigns someone to the case. Replacing the current lead needs a handover note (issue 9 item 3): only the handover
+ * module (src/modules/handover) passes `handover: true`, in the same transaction as the note it writes.
+ */
+export async function addAssignment(trx: Trx, ctx: RequestContext, caseId: string, input: AssignmentInput, options: { handover?: boolean } = {}): Promise<CaseSummary> {
   const { row, reason } = await loadCase(trx, ctx, caseId, 'manage_team');
   checkLeadRole(row.model, input.role);
   await requireStaff(trx, input.userId, 'userId');
@@ -155,6 +159,7 @@ export async function addAssignment(trx: Trx, ctx: RequestContext, caseId: strin
     // A new lead replaces the current one: the family always has exactly one contact (000:97-99, 001:160-187).
     const current = await trx.selectFrom('case_assignments').select(['id', 'starts_on']).where('case_id', '=', caseId)
       .where('role', '=', input.role).where('ends_on', 'is', null).executeTakeFirst();
+    if (current && !options.handover) checkHandoverGiven();
     if (current) {
       await trx.updateTable('case_assignments').set({ ends_on: current.starts_on > input.startsOn ? current.starts_on : input.startsOn })
         .where('id', '=', current.id).execute();

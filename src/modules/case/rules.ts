@@ -20,6 +20,17 @@ export function checkLeadRole(model: Model, role: Role): void {
   }
 }
 
+/**
+ * Issue 9 item 3: a structured handover note is required when a case's family coordinator or primary caseworker
+ * changes, so the family's knowledge is not lost with the person (000:97-99 one fixed contact; 001:160-187). The lead
+ * is replaced through POST /api/cases/:id/handover, which writes the change and the note in one transaction.
+ */
+export function checkHandoverGiven(): never {
+  throw unprocessable('handover_note_required', 'Changing the case\'s coordinator or primary caseworker needs a handover note (issue 9 item 3): use "Overdrag sagen".', [
+    { field: 'role', code: 'handover_note_required', message: 'Replace the lead through the handover, with a note for the new contact.' },
+  ]);
+}
+
 /** Moving a case to ordinary operation or closing it needs a recorded reason (000:205-210: ordinary operation when close coordination is no longer needed). */
 export const statusesNeedingReason: readonly Status[] = ['ordinary_operation', 'closed'];
 

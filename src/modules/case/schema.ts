@@ -4,7 +4,8 @@ import { MeasureView } from '../measure/schema.js';
 
 export const caseModels = ['efei', 'sof'] as const;
 export const caseStatuses = ['open', 'in_operation', 'ordinary_operation', 'closed'] as const;
-export const assignmentRoles = ['family_coordinator', 'primary_caseworker', 'buddy', 'caseworker'] as const;
+/** 'deputy' (stedfortræder, issue 9 item 3) is assigned through the handover module only, always with an end date. */
+export const assignmentRoles = ['family_coordinator', 'primary_caseworker', 'buddy', 'caseworker', 'deputy'] as const;
 
 export const CaseModel = z.enum(caseModels);
 export const CaseStatus = z.enum(caseStatuses);
@@ -30,7 +31,7 @@ export const CaseUpdate = z.object({
 });
 export type CaseUpdate = z.infer<typeof CaseUpdate>;
 
-export const AssignmentInput = z.object({ userId: Id, role: AssignmentRole, startsOn: IsoDate });
+export const AssignmentInput = z.object({ userId: Id, role: z.enum(['family_coordinator', 'primary_caseworker', 'buddy', 'caseworker']), startsOn: IsoDate });
 export type AssignmentInput = z.infer<typeof AssignmentInput>;
 export const EndAssignmentInput = z.object({ endsOn: IsoDate });
 

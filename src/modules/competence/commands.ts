@@ -49,6 +49,7 @@ export async function publishPlan(trx: Trx, ctx: RequestContext, input: Competen
   if ((latest?.versionNo ?? 0) !== input.basedOnVersion) throw stale();
   const id = await insertVersion(trx, {
     municipalityId: ctx.actor.municipalityId, versionNo: input.basedOnVersion + 1, publishedBy: ctx.actor.userId, publishedAt: ctx.clock.now(), note: input.note,
+    committeeOnlyCategories: input.committeeOnlyCategories,
   }, input.rules);
   if (id === null) throw stale();
   await audit(trx, ctx, { action: 'create', entityType: 'competence_plan_version', entityId: id, reason: 'leader' });

@@ -1,5 +1,6 @@
 import type { Trx } from '../../platform/db/tenant.js';
 import type { CompetenceDecider, CompetencePeriod, CompetenceRole, CompetenceRule } from './rules.js';
+import type { PlanInForce } from '../decision/rules.js';
 import type { CompetenceRuleView, CompetenceVersionSummary } from './schema.js';
 
 /** Queries of the decision-competence plan (migration 0017). */
@@ -7,11 +8,12 @@ import type { CompetenceRuleView, CompetenceVersionSummary } from './schema.js';
 export async function listVersions(trx: Trx): Promise<CompetenceVersionSummary[]> {
   const rows = await trx.selectFrom('competence_plan_versions as v')
     .leftJoin('users as u', (j) => j.onRef('u.municipality_id', '=', 'v.municipality_id').onRef('u.id', '=', 'v.published_by'))
-    .select((eb) => ['v.id', 'v.version_no', 'v.published_at', 'v.note', 'u.name',
+    .select((eb) => ['v.id', 'v.version_no', 'v.published_at', 'v.note', 'v.committee_only_categories', 'u.name',
       eb.selectFrom('competence_plan_rules as r').whereRef('r.plan_version_id', '=', 'v.id').select((e) => e.fn.countAll<string>().as('n')).as('rule_count')])
     .orderBy('v.version_no', 'desc').execute();
   return rows.map((r) => ({
     id: r.id, versionNo: r.version_no, publishedAt: new Date(r.published_at).toISOString(), publishedBy: r.name, note: r.note, ruleCount: Number(r.rule_count ?? 0),
+    committeeOnlyCategories: r.committee_only_categories,
   }));
 }
 
@@ -39,10 +41,11 @@ export async function listRules(trx: Trx, versionId: string): Promise<Competence
 }
 
 /** Inserts a version and its rules; null when another version with the same number was published first. */
-export async function insertVersion(trx: Trx, values: { municipalityId: string; versionNo: number; publishedBy: string; publishedAt: Date; note: string },
+export async function insertVersion(trx: Trx, values: { municipalityId: string; versionNo: number; publishedBy: string; publishedAt: Date; note: string; committeeOnlyCategories: string[] },
   rules: CompetenceRule[]): Promise<string | null> {
   const version = await trx.insertInto('competence_plan_versions').values({
     municipality_id: values.municipalityId, version_no: values.versionNo, published_by: values.publishedBy, published_at: values.publishedAt, note: values.note,
+    committee_only_categories: values.committeeOnlyCategories,
   }).onConflict((oc) => oc.constraint('competence_plan_versions_no_unique').doNothing()).returning('id').executeTakeFirst();
   if (!version) return null;
   if (rules.length > 0) {
@@ -61,4 +64,19 @@ export async function knownReferences(trx: Trx, rules: CompetenceRule[]): Promis
   const bases = basisIds.length ? await trx.selectFrom('legal_bases').select('id').where('id', 'in', basisIds).execute() : [];
   const departments = departmentIds.length ? await trx.selectFrom('departments').select('id').where('id', 'in', departmentIds).execute() : [];
   return { legalBasisIds: new Set(bases.map((b) => b.id)), departmentIds: new Set(departments.map((d) => d.id)) };
+}
+
+/**
+ * The plan in force (the newest version) as the decision and proposal rules read it (issue 8 items 2-3), or null
+ * while none is published. The rules keep their position: a decision records which rule of which version allowed it.
+ */
+export async function planInForce(trx: Trx): Promise<PlanInForce<CompetenceRule & { departmentName: string | null }> | null> {
+  const [version] = await trx.selectFrom('competence_plan_versions').select(['id', 'version_no', 'committee_only_categories'])
+    .orderBy('version_no', 'desc').limit(1).execute();
+  if (!version) return null;
+  const rules = (await listRules(trx, version.id)).map((r) => ({
+    legalBasisId: r.legalBasisId, category: r.category, decidedBy: r.decidedBy, role: r.role, departmentId: r.departmentId, departmentName: r.departmentName,
+    maxAmountDkk: r.maxAmountDkk, amountPeriod: r.amountPeriod, defaultPayerDepartmentId: r.defaultPayerDepartmentId,
+  }));
+  return { versionId: version.id, versionNo: version.version_no, rules, committeeOnlyCategories: version.committee_only_categories };
 }

@@ -24,6 +24,8 @@ export const CompetencePlanInput = z.object({
   rules: z.array(CompetenceRuleInput).max(200),
   /** The version the leader edited (0 when the municipality has no plan yet); another is refused with 409. */
   basedOnVersion: z.number({ error: 'required: The version you edited is required.' }).int().min(0),
+  /** Issue 8 item 3: categories a core-team proposal always refers to the visitation committee (000:876-881); placement by default. */
+  committeeOnlyCategories: z.array(z.enum(categories)).max(categories.length).default(['placement']).transform((v) => [...new Set(v)]),
 });
 export type CompetencePlanInput = z.infer<typeof CompetencePlanInput>;
 
@@ -50,6 +52,7 @@ export const CompetenceVersionSummary = z.object({
   publishedBy: z.string().nullable(),
   note: z.string(),
   ruleCount: z.number().int(),
+  committeeOnlyCategories: z.array(z.string()),
 });
 export type CompetenceVersionSummary = z.infer<typeof CompetenceVersionSummary>;
 

@@ -7,10 +7,13 @@ import { findCase } from '../case/repo.js';
 import { legalBasisLabel } from '../legal-basis/commands.js';
 import { checkLegalBasisInForce, unknownLegalBasis } from '../measure/rules.js';
 import { findYearlyAmount } from '../yearly-amount/commands.js';
-import { childBirthDate, decisionRows, findBasis, measureIdsOfCase, measuresOfDecisions, type DecisionRow } from './repo.js';
+import { planInForce } from '../competence/repo.js';
+import type { CompetenceDecider } from '../competence/rules.js';
+import { storeLetter } from './letter.js';
+import { childBirthDate, childFirstName, decisionRows, findBasis, lettersOfDecisions, measureIdsOfCase, measuresOfDecisions, previousGrant, type DecisionRow } from './repo.js';
 import {
-  bisidderWarning, checkAmountGiven, checkChildViews, checkNotInFuture, checkYearlyAmount, partyStatus,
-  type AmountPeriod, type ChildViewsMethod, type DecisionOutcome,
+  bisidderWarning, changeGrantsMore, checkAmountGiven, checkChildViews, checkNotInFuture, checkYearlyAmount, competenceAmount, grantAuthority, needsCompetence,
+  outsideCompetenceError, partyStatus, type AmountPeriod, type ChildViewsMethod, type DecisionOutcome,
 } from './rules.js';
 import type { CaseDecisions, DecisionInput, DecisionUpdate, DecisionView } from './schema.js';
 
@@ -37,14 +40,14 @@ async function loadDecision(trx: Trx, ctx: RequestContext, decisionId: string, a
 }
 
 /** The decision's fields after an input (create) or a correction (update), as the rules read them. */
-interface DecisionFields {
+export interface DecisionFields {
   decidedOn: string; outcome: DecisionOutcome; legalBasisId: string; reasoning: string; amountDkk: number | null; amountPeriod: AmountPeriod | null;
   measureIds: string[]; childViewsMethod: ChildViewsMethod | null; childViewsOn: string | null; childViews: string | null;
   childViewsNotObtainedReason: string | null; bisidderToldOn: string | null;
 }
 
 /** Every rule of a decision, before anything is written: a refusal leaves the database as it was. */
-async function checkDecision(trx: Trx, ctx: RequestContext, caseId: string, f: DecisionFields) {
+export async function checkDecision(trx: Trx, ctx: RequestContext, caseId: string, f: DecisionFields) {
   const today = todayIn(ctx.clock);
   checkNotInFuture(f.decidedOn, today, 'decidedOn');
   const found = await findBasis(trx, f.legalBasisId);
@@ -57,14 +60,72 @@ async function checkDecision(trx: Trx, ctx: RequestContext, caseId: string, f: D
     const configuredDkk = await findYearlyAmount(trx, Number(f.decidedOn.slice(0, 4)), found.basis.yearlyAmountKind);
     checkYearlyAmount({ basis: found.basis, outcome: f.outcome, amountDkk: f.amountDkk, period: f.amountPeriod, decidedOn: f.decidedOn, configuredDkk });
   }
-  const ofCase = await measureIdsOfCase(trx, caseId, f.measureIds);
-  f.measureIds.forEach((id, i) => {
+  await checkMeasuresOfCase(trx, caseId, f.measureIds);
+  return found.basis;
+}
+
+/** A decision or proposal names measures of its own case only. */
+export async function checkMeasuresOfCase(trx: Trx, caseId: string, measureIds: string[]) {
+  const ofCase = await measureIdsOfCase(trx, caseId, measureIds);
+  measureIds.forEach((id, i) => {
     if (!ofCase.has(id)) {
       throw unprocessable('measure_not_of_case', 'A decision names measures of its own case only.', [
         { field: `measureIds.${i}`, code: 'measure_not_of_case', message: "Choose a measure of this decision's case." },
       ]);
     }
   });
+}
+
+/** Under which rule of which plan version a decision was made (issue 8 item 2); all null for one that grants nothing. */
+export interface DecidedUnder { kind: CompetenceDecider; planVersionId: string; rulePosition: number; proposalId: string | null }
+
+const decidedUnderColumns = (u: DecidedUnder | null) => ({
+  decided_by_kind: u?.kind ?? null, competence_plan_version_id: u?.planVersionId ?? null, competence_rule_position: u?.rulePosition ?? null, proposal_id: u?.proposalId ?? null,
+});
+
+/**
+ * Issue 8 item 2: a decision that grants (a grant, or a change that grants more than the grant before it) is allowed
+ * only when the plan in force lets the actor decide it (rules.ts grantAuthority); otherwise 403/422 naming who can.
+ */
+async function authorizeDirect(trx: Trx, ctx: RequestContext, caseId: string, f: DecisionFields, basis: { category: string; label: string }, excludeId: string | null): Promise<DecidedUnder | null> {
+  const previous = f.outcome === 'changed' ? await previousGrant(trx, caseId, f.legalBasisId, excludeId) : null;
+  if (!needsCompetence(f.outcome, changeGrantsMore(previous, { amountDkk: f.amountDkk, period: f.amountPeriod }))) return null;
+  const plan = await planInForce(trx);
+  const authority = grantAuthority(plan, { legalBasisId: f.legalBasisId, category: basis.category }, competenceAmount(f.amountDkk, f.amountPeriod), ctx.actor);
+  if (!authority.allowed) throw outsideCompetenceError(authority, basis.label);
+  return { kind: authority.decidedByKind, planVersionId: plan!.versionId, rulePosition: authority.position, proposalId: null };
+}
+
+/** Danish words for who decided, as the letter says it. */
+export const deciderInLetter: Record<CompetenceDecider | 'none', string> = {
+  role: 'din sagsbehandler', department_leader: 'afdelingslederen', core_team: 'kerneteamet (enstemmigt)', visitation_committee: 'visitationsudvalget', none: 'kommunen',
+};
+
+/** Writes the letter of a decision's current version (letter.ts), from the stored row. */
+export async function writeLetterOf(trx: Trx, ctx: RequestContext, decisionId: string, caseRow: { id: string; family_id: string; child_id: string }) {
+  const [d] = await decisionRows(trx, { id: decisionId });
+  const measures = await measuresOfDecisions(trx, [decisionId]);
+  await storeLetter(trx, ctx, {
+    caseId: caseRow.id, familyId: caseRow.family_id, decisionId, decisionVersion: d!.version,
+    letter: {
+      decidedOn: d!.decided_on, outcome: d!.outcome as DecisionOutcome, legalBasisLabel: legalBasisLabel(d!), reasoning: d!.reasoning,
+      amountDkk: d!.amount_dkk === null ? null : Number(d!.amount_dkk), amountPeriod: d!.amount_period as AmountPeriod | null,
+      measures: measures.map((m) => m.description), childViewsMethod: d!.child_views_method as ChildViewsMethod | null, childViewsOn: d!.child_views_on,
+      childViews: d!.child_views, childViewsNotObtainedReason: d!.child_views_not_obtained_reason,
+      decidedBy: deciderInLetter[(d!.decided_by_kind as CompetenceDecider | null) ?? 'none'], childFirstName: await childFirstName(trx, caseRow.child_id),
+      availableOn: todayIn(ctx.clock),
+    },
+  });
+}
+
+/** Inserts a checked decision with its measures and letter (also used by core-team and committee decisions). */
+export async function insertDecision(trx: Trx, ctx: RequestContext, caseRow: { id: string; family_id: string; child_id: string }, f: DecisionFields, under: DecidedUnder | null): Promise<string> {
+  const created = await trx.insertInto('decisions').values({
+    municipality_id: ctx.actor.municipalityId, case_id: caseRow.id, ...columns(f), ...decidedUnderColumns(under), recorded_by: ctx.actor.userId, recorded_at: ctx.clock.now(),
+  }).returning('id').executeTakeFirstOrThrow();
+  await writeMeasures(trx, ctx, caseRow.id, created.id, f.measureIds);
+  await writeLetterOf(trx, ctx, created.id, caseRow);
+  return created.id;
 }
 
 function columns(f: DecisionFields) {
@@ -84,7 +145,9 @@ async function writeMeasures(trx: Trx, ctx: RequestContext, caseId: string, deci
 
 /** The views of decision rows: §3 age and party status on the decision date, §6 warning, abilities. */
 async function viewsOf(trx: Trx, rows: DecisionRow[], childId: string, reason: CaseAccessReason): Promise<DecisionView[]> {
-  const [birthDate, measures] = await Promise.all([childBirthDate(trx, childId), measuresOfDecisions(trx, rows.map((r) => r.id))]);
+  const [birthDate, measures, letters] = await Promise.all([
+    childBirthDate(trx, childId), measuresOfDecisions(trx, rows.map((r) => r.id)), lettersOfDecisions(trx, rows.map((r) => r.id)),
+  ]);
   const canEdit = allowsCase(reason, 'edit');
   return rows.map((r) => {
     const basis = { law: r.law, category: r.category };
@@ -101,6 +164,8 @@ async function viewsOf(trx: Trx, rows: DecisionRow[], childId: string, reason: C
       childViewsNotObtainedReason: r.child_views_not_obtained_reason, bisidderToldOn: r.bisidder_told_on,
       childAgeOnDecision, childIsParty, warnings,
       recordedBy: r.recorded_by_name, recordedAt: new Date(r.recorded_at).toISOString(), version: r.version, abilities: { canEdit },
+      decidedByKind: r.decided_by_kind as CompetenceDecider | null, competencePlanVersionNo: r.plan_version_no, competenceRulePosition: r.competence_rule_position,
+      proposalId: r.proposal_id, letter: letters.get(r.id) ?? null,
     };
   });
 }
@@ -133,13 +198,11 @@ export async function recordDecision(trx: Trx, ctx: RequestContext, caseId: stri
     childViewsMethod: input.childViewsMethod ?? null, childViewsOn: input.childViewsOn ?? null, childViews: input.childViews ?? null,
     childViewsNotObtainedReason: input.childViewsNotObtainedReason ?? null, bisidderToldOn: input.bisidderToldOn ?? null,
   };
-  await checkDecision(trx, ctx, caseId, fields);
-  const created = await trx.insertInto('decisions').values({
-    municipality_id: ctx.actor.municipalityId, case_id: caseId, ...columns(fields), recorded_by: ctx.actor.userId, recorded_at: ctx.clock.now(),
-  }).returning('id').executeTakeFirstOrThrow();
-  await writeMeasures(trx, ctx, caseId, created.id, fields.measureIds);
-  await audit(trx, ctx, { action: 'create', entityType: 'decision', entityId: created.id, familyIds: [row.family_id], caseIds: [caseId], reason });
-  return viewOf(trx, created.id, row.child_id, reason);
+  const basis = await checkDecision(trx, ctx, caseId, fields);
+  const under = await authorizeDirect(trx, ctx, caseId, fields, basis, null);
+  const id = await insertDecision(trx, ctx, row, fields, under);
+  await audit(trx, ctx, { action: 'create', entityType: 'decision', entityId: id, familyIds: [row.family_id], caseIds: [caseId], reason });
+  return viewOf(trx, id, row.child_id, reason);
 }
 
 /** Corrects a decision: the fields given replace the stored ones, every rule is checked again, a stale version is 409. */
@@ -157,14 +220,20 @@ export async function updateDecision(trx: Trx, ctx: RequestContext, decisionId: 
     childViews: keep(input.childViews, d.child_views), childViewsNotObtainedReason: keep(input.childViewsNotObtainedReason, d.child_views_not_obtained_reason),
     bisidderToldOn: keep(input.bisidderToldOn, d.bisidder_told_on),
   };
-  await checkDecision(trx, ctx, row.id, fields);
-  const updated = await trx.updateTable('decisions').set({ ...columns(fields), version: input.version + 1 })
+  const basis = await checkDecision(trx, ctx, row.id, fields);
+  // A correction that changes what is granted is checked against the plan again; a core-team or committee decision
+  // keeps the authority it was made under only while its basis, outcome and amount stay as decided.
+  const grantChanged = fields.legalBasisId !== d.legal_basis_id || fields.outcome !== d.outcome
+    || fields.amountDkk !== (d.amount_dkk === null ? null : Number(d.amount_dkk)) || fields.amountPeriod !== d.amount_period;
+  const under = grantChanged ? await authorizeDirect(trx, ctx, row.id, fields, basis, d.id) : undefined;
+  const updated = await trx.updateTable('decisions').set({ ...columns(fields), ...(under !== undefined ? decidedUnderColumns(under) : {}), version: input.version + 1 })
     .where('id', '=', decisionId).where('version', '=', input.version).returning('id').executeTakeFirst();
   if (!updated) throw staleVersion('The decision');
   if (input.measureIds) {
     await trx.deleteFrom('decision_measures').where('decision_id', '=', decisionId).execute();
     await writeMeasures(trx, ctx, row.id, decisionId, fields.measureIds);
   }
+  await writeLetterOf(trx, ctx, decisionId, row);
   await audit(trx, ctx, { action: 'update', entityType: 'decision', entityId: decisionId, familyIds: [row.family_id], caseIds: [row.id], reason });
   return viewOf(trx, decisionId, row.child_id, reason);
 }

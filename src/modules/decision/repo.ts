@@ -1,14 +1,15 @@
 import type { Trx } from '../../platform/db/tenant.js';
 import { legalBasisLabel } from '../legal-basis/commands.js';
-import type { DecisionBasis, YearlyAmountKind } from './rules.js';
+import type { AmountPeriod, DecisionBasis, YearlyAmountKind } from './rules.js';
 
 /** A decision row with its basis and who recorded it. */
 export async function decisionRows(trx: Trx, filter: { caseId: string } | { id: string }) {
   let query = trx.selectFrom('decisions as d')
     .innerJoin('legal_bases as lb', 'lb.id', 'd.legal_basis_id')
     .leftJoin('users as u', (j) => j.onRef('u.municipality_id', '=', 'd.municipality_id').onRef('u.id', '=', 'd.recorded_by'))
+    .leftJoin('competence_plan_versions as pv', (j) => j.onRef('pv.municipality_id', '=', 'd.municipality_id').onRef('pv.id', '=', 'd.competence_plan_version_id'))
     .selectAll('d')
-    .select(['lb.law', 'lb.paragraph', 'lb.subsection', 'lb.category', 'u.name as recorded_by_name']);
+    .select(['lb.law', 'lb.paragraph', 'lb.subsection', 'lb.category', 'u.name as recorded_by_name', 'pv.version_no as plan_version_no']);
   query = 'id' in filter ? query.where('d.id', '=', filter.id) : query.where('d.case_id', '=', filter.caseId);
   return query.orderBy('d.decided_on', 'desc').orderBy('d.recorded_at', 'desc').execute();
 }
@@ -53,4 +54,28 @@ export async function measureIdsOfCase(trx: Trx, caseId: string, measureIds: str
   if (measureIds.length === 0) return new Set();
   const rows = await trx.selectFrom('measures').select('id').where('case_id', '=', caseId).where('id', 'in', measureIds).execute();
   return new Set(rows.map((r) => r.id));
+}
+
+export async function childFirstName(trx: Trx, childId: string): Promise<string> {
+  const row = await trx.selectFrom('persons').select('first_name').where('id', '=', childId).executeTakeFirst();
+  return row?.first_name ?? 'barnet';
+}
+
+/** The amount of the latest grant or change under the same basis in the case (the one a change changes), or null. */
+export async function previousGrant(trx: Trx, caseId: string, legalBasisId: string, excludeId: string | null) {
+  let query = trx.selectFrom('decisions').select(['amount_dkk', 'amount_period']).where('case_id', '=', caseId)
+    .where('legal_basis_id', '=', legalBasisId).where('outcome', 'in', ['granted', 'changed']);
+  if (excludeId) query = query.where('id', '<>', excludeId);
+  const row = await query.orderBy('decided_on', 'desc').orderBy('recorded_at', 'desc').limit(1).executeTakeFirst();
+  return row ? { amountDkk: row.amount_dkk === null ? null : Number(row.amount_dkk), period: row.amount_period as AmountPeriod | null } : null;
+}
+
+/** The newest letter of each decision (issue 8 item 2). */
+export async function lettersOfDecisions(trx: Trx, decisionIds: string[]) {
+  const result = new Map<string, { id: string; body: string; complaintDeadline: string | null; createdAt: string }>();
+  if (decisionIds.length === 0) return result;
+  const rows = await trx.selectFrom('decision_letters').select(['id', 'decision_id', 'body', 'complaint_deadline', 'created_at'])
+    .where('decision_id', 'in', decisionIds).orderBy('decision_version', 'asc').execute();
+  for (const r of rows) result.set(r.decision_id, { id: r.id, body: r.body, complaintDeadline: r.complaint_deadline, createdAt: new Date(r.created_at).toISOString() });
+  return result;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/http/errors.js';
 import {
-  bisidderWarning, checkAmountGiven, checkChildViews, checkYearlyAmount, childIsParty, partyStatus,
-  type AmountPeriod, type ChildViews, type DecisionBasis, type DecisionOutcome,
+  bisidderWarning, changeGrantsMore, checkAmountGiven, checkChildViews, checkYearlyAmount, childIsParty, grantAuthority, grantStatus, needsCompetence, outsideCompetenceError, partyStatus,
+  type AmountPeriod, type ChildViews, type DecisionBasis, type DecisionOutcome, type PlanInForce,
 } from './rules.js';
+import type { CompetenceRule } from '../competence/rules.js';
 
 function refusal(run: () => void): AppError {
   try {
@@ -153,4 +154,75 @@ describe('Barnets Lov §86 threshold and §87 cap: yearly configuration, checked
     expect(() => checkAmountGiven(bl86, 'refused', null, null)).not.toThrow();
     expect(() => checkAmountGiven(basis('BL', 'support_measure'), 'granted', null, null)).not.toThrow();
   });
+});
+
+describe('grantAuthority: who may grant under the plan in force (issue 8 item 2)', () => {
+  const r = (over: Partial<CompetenceRule>): CompetenceRule => ({
+    legalBasisId: null, category: null, decidedBy: 'core_team', role: null, departmentId: null, maxAmountDkk: null, amountPeriod: null, defaultPayerDepartmentId: null, ...over,
+  });
+  const plan: PlanInForce = {
+    versionId: 'v1', versionNo: 1, committeeOnlyCategories: ['placement'],
+    rules: [
+      r({ legalBasisId: 'BL-86', decidedBy: 'role', role: 'coordinator', maxAmountDkk: 60_000, amountPeriod: 'year' }),
+      r({ category: 'compensation', decidedBy: 'department_leader', departmentId: 'dis' }),
+      r({ legalBasisId: 'BL-32', decidedBy: 'core_team' }),
+      r({ category: 'placement', decidedBy: 'visitation_committee' }),
+      r({ category: 'preventive', decidedBy: 'role', role: 'team_leader' }),
+    ],
+  };
+  const actor = (roles: string[], departmentId: string | null = null) => ({ roles, departmentId });
+  const coordinator = actor(['coordinator']);
+  const basis = (legalBasisId: string, category: string) => ({ legalBasisId, category });
+  const outcome = (p: PlanInForce | null, b: { legalBasisId: string; category: string }, amount: { amountDkk: number; period: 'month' | 'year' } | null, a: { roles: string[]; departmentId: string | null }) => {
+    const result = grantAuthority(p, b, amount, a);
+    return result.allowed ? `allowed ${result.decidedByKind} #${result.position}` : `${result.status} ${result.code}`;
+  };
+  const table: Array<[string, string, string]> = [
+    ['a coordinator within the limit', outcome(plan, basis('BL-86', 'compensation'), { amountDkk: 5000, period: 'month' }, coordinator), 'allowed role #0'],
+    ['a coordinator over the limit (month × 12)', outcome(plan, basis('BL-86', 'compensation'), { amountDkk: 5000.01, period: 'month' }, coordinator), '422 over_competence_limit'],
+    ['a team leader may decide what a coordinator may', outcome(plan, basis('BL-86', 'compensation'), null, actor(['team_leader'], 'x')), 'allowed role #0'],
+    ['a department head may too', outcome(plan, basis('BL-86', 'compensation'), null, actor(['department_head'], 'x')), 'allowed role #0'],
+    ['a core-team member may not', outcome(plan, basis('BL-86', 'compensation'), null, actor(['core_team_member'])), '403 outside_competence'],
+    ['a coordinator may not decide a team leader\'s rule', outcome(plan, basis('BL-30', 'preventive'), null, coordinator), '403 outside_competence'],
+    ['a department head may decide a team leader\'s rule', outcome(plan, basis('BL-30', 'preventive'), null, actor(['department_head'])), 'allowed role #4'],
+    ['the leader of the named department', outcome(plan, basis('BL-87', 'compensation'), null, actor(['team_leader'], 'dis')), 'allowed department_leader #1'],
+    ['a leader of another department', outcome(plan, basis('BL-87', 'compensation'), null, actor(['department_head'], 'other')), '403 outside_competence'],
+    ['a coordinator in the named department is no leader', outcome(plan, basis('BL-87', 'compensation'), null, actor(['coordinator'], 'dis')), '403 outside_competence'],
+    ['core team → a proposal, never directly', outcome(plan, basis('BL-32', 'support_measure'), null, actor(['department_head'], 'dis')), '422 decided_by_core_team'],
+    ['committee → never directly', outcome(plan, basis('BL-46', 'placement'), null, actor(['department_head'], 'dis')), '422 decided_by_committee'],
+    ['no rule for the paragraph or category', outcome(plan, basis('BL-18', 'triage'), null, actor(['department_head'], 'dis')), '422 no_competence_rule'],
+    ['no plan', outcome(null, basis('BL-86', 'compensation'), null, coordinator), '422 no_competence_plan'],
+  ];
+  for (const [name, actual, expected] of table) it(name, () => expect(actual).toBe(expected));
+
+  it('needsCompetence: a grant, and a change only when it grants more', () => {
+    expect([needsCompetence('granted', false), needsCompetence('changed', false), needsCompetence('changed', true), needsCompetence('refused', true), needsCompetence('ended', true)])
+      .toEqual([true, false, true, false, false]);
+    expect(changeGrantsMore(null, { amountDkk: 1, period: 'month' })).toBe(true);
+    expect(changeGrantsMore({ amountDkk: 1000, period: 'month' }, { amountDkk: 12000, period: 'year' })).toBe(false);
+    expect(changeGrantsMore({ amountDkk: 1000, period: 'month' }, { amountDkk: 12000.01, period: 'year' })).toBe(true);
+  });
+
+  it('the refusal names who can, by code and status', () => {
+    const refusal = grantAuthority(plan, basis('BL-87', 'compensation'), null, coordinator);
+    expect(refusal.allowed).toBe(false);
+    if (refusal.allowed) return;
+    const error = outsideCompetenceError({ ...refusal, rule: refusal.rule ? { ...refusal.rule, departmentName: 'Børnehandicap' } : null }, 'BL §87');
+    expect([error.statusCode, error.code, error.message]).toEqual([403, 'outside_competence', 'Only the leader of Børnehandicap may grant BL §87.']);
+  });
+});
+
+describe('grantStatus: a measure is granted only through a decision the plan allowed', () => {
+  const table: Array<[Parameters<typeof grantStatus>[0], Parameters<typeof grantStatus>[1], string]> = [
+    [null, null, 'not_decided'],
+    [null, 'voting', 'proposed'],
+    [null, 'referred', 'with_committee'],
+    [{ outcome: 'granted', underPlan: true }, null, 'granted'],
+    [{ outcome: 'changed', underPlan: true }, null, 'granted'],
+    [{ outcome: 'granted', underPlan: false }, null, 'not_decided'],
+    [{ outcome: 'refused', underPlan: false }, null, 'refused'],
+    [{ outcome: 'ended', underPlan: false }, null, 'ended'],
+    [{ outcome: 'refused', underPlan: false }, 'referred', 'with_committee'],
+  ];
+  table.forEach(([latest, open, expected], i) => it(`case ${i + 1}: ${expected}`, () => expect(grantStatus(latest, open)).toBe(expected)));
 });

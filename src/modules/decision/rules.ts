@@ -1,4 +1,5 @@
-import { unprocessable, type ErrorDetail } from '../../platform/http/errors.js';
+import { AppError, unprocessable, type ErrorDetail } from '../../platform/http/errors.js';
+import { competenceFor, type CompetenceAmount, type CompetenceBasis, type CompetenceDecider, type CompetenceRole, type CompetenceRule } from '../competence/rules.js';
 import { ageOn } from '../person/rules.js';
 
 /**
@@ -195,4 +196,127 @@ export function checkYearlyAmount(input: {
         { field: 'amountDkk', code: 'above_yearly_cap', message: `${rule.paragraph}: above the ${year} cap of ${configuredDkk} kr. per month.` },
       ]);
   }
+}
+
+// ---- Issue 8 item 2: who may grant under the decision-competence plan (EFEI 000:810-881, 003:68-74) ----
+
+/** The plan in force, as the authority rule reads it (competence/rules.ts holds the lookup). */
+export interface PlanInForce<R extends CompetenceRule = CompetenceRule> {
+  versionId: string;
+  versionNo: number;
+  rules: R[];
+  /** Categories a core-team proposal always refers to the visitation committee (000:876-881; placement by default). */
+  committeeOnlyCategories: string[];
+}
+
+/** Who is deciding: their roles and department. */
+export interface DecidingActor { roles: readonly string[]; departmentId: string | null }
+
+/**
+ * Which roles may decide what a rule gives a role: the role itself and the leaders above it — a team leader and a
+ * department head may decide what a coordinator or a core-team member may, a department head what a team leader may
+ * (issue 8 item 2: "a leader above may too").
+ */
+export const mayActForRole: Record<CompetenceRole, readonly string[]> = {
+  coordinator: ['coordinator', 'team_leader', 'department_head'],
+  core_team_member: ['core_team_member', 'team_leader', 'department_head'],
+  team_leader: ['team_leader', 'department_head'],
+  department_head: ['department_head'],
+};
+
+/** Outcomes that grant and so need the plan's permission: a grant, and a change that grants more (grantsMore). */
+export function needsCompetence(outcome: DecisionOutcome, grantsMore: boolean): boolean {
+  return outcome === 'granted' || (outcome === 'changed' && grantsMore);
+}
+
+/** Whether a change grants more than the grant it changes: a higher amount per year, or no earlier grant at all. */
+export function changeGrantsMore(previous: { amountDkk: number | null; period: AmountPeriod | null } | null, next: { amountDkk: number | null; period: AmountPeriod | null }): boolean {
+  if (previous === null) return true;
+  const perYear = (a: number | null, p: AmountPeriod | null) => (a === null ? 0 : p === 'month' ? ore(a) * 12 : ore(a));
+  return perYear(next.amountDkk, next.period) > perYear(previous.amountDkk, previous.period);
+}
+
+export type GrantAuthority<R extends CompetenceRule = CompetenceRule> =
+  | { allowed: true; rule: R; position: number; decidedByKind: CompetenceDecider }
+  | { allowed: false; status: 403 | 422; code: 'no_competence_plan' | 'no_competence_rule' | 'outside_competence' | 'over_competence_limit' | 'decided_by_core_team' | 'decided_by_committee'; rule: R | null };
+
+/**
+ * Issue 8 item 2: a measure is granted only through a decision the plan in force allows (000:810-881, "Skab klarhed
+ * over, hvem der har kompetencen til at bevilge hvilke indsatser"). For a direct decision by the actor:
+ * - no plan, or no rule for the paragraph or its category → refused (422 `no_competence_plan` / `no_competence_rule`);
+ * - 'role' → the actor has the role or a leader role above it (mayActForRole), else 403 `outside_competence`;
+ * - 'department_leader' → the actor is team leader or department head of that department, else 403;
+ * - 'core_team' → never directly: a core-team proposal, voted unanimously (000:876-881) → 422 `decided_by_core_team`;
+ * - 'visitation_committee' → the committee's decision record → 422 `decided_by_committee`;
+ * - over the rule's amount limit → 422 `over_competence_limit`: only the visitation committee grants beyond the plan.
+ */
+export function grantAuthority<R extends CompetenceRule>(plan: PlanInForce<R> | null, basis: CompetenceBasis, amount: CompetenceAmount | null, actor: DecidingActor): GrantAuthority<R> {
+  if (plan === null) return { allowed: false, status: 422, code: 'no_competence_plan', rule: null };
+  const match = competenceFor(plan, basis, amount ?? undefined);
+  if (!match) return { allowed: false, status: 422, code: 'no_competence_rule', rule: null };
+  const { rule } = match;
+  if (rule.decidedBy === 'core_team') return { allowed: false, status: 422, code: 'decided_by_core_team', rule };
+  if (rule.decidedBy === 'visitation_committee') return { allowed: false, status: 422, code: 'decided_by_committee', rule };
+  const mayDecide = rule.decidedBy === 'role'
+    ? actor.roles.some((r) => mayActForRole[rule.role!].includes(r))
+    : actor.departmentId === rule.departmentId && actor.roles.some((r) => r === 'team_leader' || r === 'department_head');
+  if (!mayDecide) return { allowed: false, status: 403, code: 'outside_competence', rule };
+  if (match.overLimit) return { allowed: false, status: 422, code: 'over_competence_limit', rule };
+  return { allowed: true, rule, position: plan.rules.indexOf(rule), decidedByKind: rule.decidedBy };
+}
+
+/** A decision's amount as the plan compares it: a one-off amount counts as that year's amount. */
+export function competenceAmount(amountDkk: number | null, period: AmountPeriod | null): CompetenceAmount | null {
+  if (amountDkk === null || period === null) return null;
+  return { amountDkk, period: period === 'month' ? 'month' : 'year' };
+}
+
+const roleNames: Record<CompetenceRole, string> = {
+  coordinator: 'a coordinator (or a team leader or department head)', core_team_member: 'a core-team member (or a team leader or department head)',
+  team_leader: 'a team leader (or a department head)', department_head: 'a department head',
+};
+
+/** Who may grant under a rule, in words for the API message (the UI translates by code and the rule's fields). */
+export function whoMayGrant(rule: CompetenceRule & { departmentName?: string | null }): string {
+  switch (rule.decidedBy) {
+    case 'role': return roleNames[rule.role!];
+    case 'department_leader': return `the leader of ${rule.departmentName ?? 'the named department'}`;
+    case 'core_team': return "the case's core team, unanimously, through a proposal";
+    case 'visitation_committee': return 'the visitation committee';
+  }
+}
+
+const limitText = (rule: CompetenceRule) => (rule.maxAmountDkk === null ? '' : ` up to ${rule.maxAmountDkk} kr. per ${rule.amountPeriod}`);
+
+/** The refusal of a decision the plan does not allow the actor to make: 403 or 422, naming who can. */
+export function outsideCompetenceError(refusal: Extract<GrantAuthority<CompetenceRule & { departmentName?: string | null }>, { allowed: false }>, basisLabel: string) {
+  const { rule, code } = refusal;
+  const messages: Record<typeof code, string> = {
+    no_competence_plan: 'No decision-competence plan is published: nobody may grant yet. A leader publishes it under "What may I decide?".',
+    no_competence_rule: `The decision-competence plan does not say who may grant ${basisLabel}; a leader adds a rule for it before anyone grants it.`,
+    outside_competence: rule ? `Only ${whoMayGrant(rule)} may grant ${basisLabel}${limitText(rule)}.` : '',
+    over_competence_limit: rule ? `The amount is over the limit of ${rule.maxAmountDkk} kr. per ${rule.amountPeriod} for ${basisLabel}: only the visitation committee can grant it (refer it through a core-team proposal or ask a leader).` : '',
+    decided_by_core_team: `${basisLabel} is granted by the case's core team, unanimously: make a proposal for the core team to vote on.`,
+    decided_by_committee: `${basisLabel} is granted by the visitation committee: make a proposal, which is referred to the committee.`,
+  };
+  const details: ErrorDetail[] = [{ field: code === 'over_competence_limit' ? 'amountDkk' : 'legalBasisId', code, message: messages[code] }];
+  return new AppError(refusal.status, code, messages[code], details);
+}
+
+export const grantStatuses = ['not_decided', 'proposed', 'with_committee', 'granted', 'refused', 'ended'] as const;
+export type GrantStatus = (typeof grantStatuses)[number];
+
+/**
+ * A measure's grant status (issue 8 item 2: "a measure becomes granted only through a decision that the plan
+ * allows"): an open core-team proposal naming it shows where it is (being voted on / with the visitation committee);
+ * otherwise the newest decision naming it — granted (or changed) only when the plan allowed it (a decision recorded
+ * with a plan rule), refused, or ended; with none, not decided.
+ */
+export function grantStatus(latest: { outcome: DecisionOutcome; underPlan: boolean } | null, openProposal: 'voting' | 'referred' | null): GrantStatus {
+  if (openProposal === 'voting') return 'proposed';
+  if (openProposal === 'referred') return 'with_committee';
+  if (latest === null) return 'not_decided';
+  if (latest.outcome === 'refused') return 'refused';
+  if (latest.outcome === 'ended') return 'ended';
+  return latest.underPlan ? 'granted' : 'not_decided';
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Abilities, Id, IsoDate, OptionalText, RequiredText, Version } from '../../platform/http/fields.js';
+import { competenceDeciders } from '../competence/rules.js';
 import { amountPeriods, childViewsMethods, decisionOutcomes } from './rules.js';
 
 /** Decisions (afgørelser) of a case with today's duties (issue 7 §3): schemas for input and views. */
@@ -59,6 +60,13 @@ export const DecisionView = z.object({
   recordedAt: z.string(),
   version: z.number().int(),
   abilities: Abilities,
+  /** Issue 8 item 2: under which kind of rule of which plan version it was decided (null: grants nothing, or before the plan). */
+  decidedByKind: z.enum(competenceDeciders).nullable(),
+  competencePlanVersionNo: z.number().int().nullable(),
+  competenceRulePosition: z.number().int().nullable(),
+  proposalId: z.string().uuid().nullable(),
+  /** The newest letter to the family (afgørelsesbrev). */
+  letter: z.object({ id: z.string().uuid(), body: z.string(), complaintDeadline: z.string().nullable(), createdAt: z.string() }).nullable(),
 });
 export type DecisionView = z.infer<typeof DecisionView>;
 

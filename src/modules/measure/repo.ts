@@ -1,6 +1,7 @@
 import type { Trx } from '../../platform/db/tenant.js';
 import { lawFollowUpBasis } from '../cadence/rules.js';
 import { legalBasisLabel } from '../legal-basis/commands.js';
+import { grantStatus, type DecisionOutcome } from '../decision/rules.js';
 import { childPlanDueOn, isActiveOn } from './rules.js';
 import type { MeasureView } from './schema.js';
 import { investigationClock, type InvestigationFacts } from './investigation.js';
@@ -30,7 +31,9 @@ export async function measuresOfCases(trx: Trx, caseIds: string[], today: string
     .where('m.case_id', 'in', caseIds)
     .orderBy('m.starts_on').orderBy('m.created_at')
     .execute();
+  const grants = await grantFacts(trx, rows.map((r) => r.id));
   return rows.map((r) => ({
+    grantStatus: grantStatus(grants.latest.get(r.id) ?? null, grants.open.get(r.id)?.status ?? null), grantExpectedBy: grants.open.get(r.id)?.expectedBy ?? null,
     id: r.id, caseId: r.case_id, legalBasisId: r.legal_basis_id, legalBasisLabel: legalBasisLabel(r), legalBasisCategory: r.category,
     departmentId: r.department_id, departmentName: r.department_name, description: r.description, startsOn: r.starts_on, endsOn: r.ends_on,
     active: isActiveOn({ startsOn: r.starts_on, endsOn: r.ends_on }, today), version: r.version,
@@ -44,4 +47,22 @@ export async function measuresOfCases(trx: Trx, caseIds: string[], today: string
     lawFollowUpMonths: r.law_follow_up_months, lawFollowUpReasons: r.law_follow_up_reasons, lawFollowUpDecidedOn: r.law_follow_up_decided_on,
     explainedToChildOn: r.explained_to_child_on, explainedToParentsOn: r.explained_to_parents_on,
   }));
+}
+
+/** The newest decision and the open core-team proposal naming each measure (issue 8 item 2: the grant status). */
+async function grantFacts(trx: Trx, measureIds: string[]) {
+  const latest = new Map<string, { outcome: DecisionOutcome; underPlan: boolean }>();
+  const open = new Map<string, { status: 'voting' | 'referred'; expectedBy: string | null }>();
+  if (measureIds.length === 0) return { latest, open };
+  const decisions = await trx.selectFrom('decision_measures as dm')
+    .innerJoin('decisions as d', (j) => j.onRef('d.municipality_id', '=', 'dm.municipality_id').onRef('d.id', '=', 'dm.decision_id'))
+    .select(['dm.measure_id', 'd.outcome', 'd.decided_by_kind']).where('dm.measure_id', 'in', measureIds)
+    .orderBy('d.decided_on', 'asc').orderBy('d.recorded_at', 'asc').execute();
+  for (const d of decisions) latest.set(d.measure_id, { outcome: d.outcome as DecisionOutcome, underPlan: d.decided_by_kind !== null });
+  const proposals = await trx.selectFrom('decision_proposal_measures as pm')
+    .innerJoin('decision_proposals as p', (j) => j.onRef('p.municipality_id', '=', 'pm.municipality_id').onRef('p.id', '=', 'pm.proposal_id'))
+    .select(['pm.measure_id', 'p.status', 'p.expected_by']).where('pm.measure_id', 'in', measureIds).where('p.status', 'in', ['voting', 'referred'])
+    .orderBy('p.proposed_at', 'asc').orderBy('p.id', 'asc').execute();
+  for (const p of proposals) open.set(p.measure_id, { status: p.status as 'voting' | 'referred', expectedBy: p.expected_by });
+  return { latest, open };
 }

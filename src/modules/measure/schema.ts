@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { grantStatuses } from '../decision/rules.js';
 import { Id, IsoDate, OptionalText, RequiredText, Version } from '../../platform/http/fields.js';
 
 export const MeasureInput = z.object({
@@ -61,6 +62,10 @@ export const MeasureView = z.object({
   explainedToChildOn: z.string().nullable(),
   explainedToParentsOn: z.string().nullable(),
   version: z.number().int(),
+  /** Issue 8 item 2 (decision/rules.ts grantStatus): granted only through a decision the competence plan allowed. */
+  grantStatus: z.enum(grantStatuses),
+  /** While with the visitation committee: the day its decision is expected. */
+  grantExpectedBy: z.string().nullable(),
 });
 export type MeasureView = z.infer<typeof MeasureView>;
 

@@ -107,7 +107,7 @@ export async function unreadForStaff(trx: Trx, actor: Actor, today: string) {
       join families f on f.municipality_id = t.municipality_id and f.id = t.family_id
       join messages m on m.municipality_id = t.municipality_id and m.thread_id = t.id and m.author_person_id is not null and m.read_by_staff_at is null
      where exists (select 1 from cases c where c.municipality_id = t.municipality_id and c.family_id = t.family_id
-                     and ${caseAccessReasonSql(actor, today, 'c')} in ('family_coordinator', 'primary_caseworker', 'caseworker', 'buddy'))
+                     and ${caseAccessReasonSql(actor, today, 'c')} in ('family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'deputy'))
      group by t.id, t.family_id, f.name, t.subject, t.last_message_at
      order by t.last_message_at desc
      limit 100`.execute(trx);

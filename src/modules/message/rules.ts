@@ -6,7 +6,7 @@ import { allowsCase, type CaseAccessReason } from '../../platform/policy/policy.
  * caseworkers, the buddy and the core team. A leader of the department reads (oversight) but does not answer in the
  * family's conversation.
  */
-const replyReasons: readonly CaseAccessReason[] = ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'core_team', 'family_creator'];
+const replyReasons: readonly CaseAccessReason[] = ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'deputy', 'core_team', 'family_creator'];
 
 export function mayReadMessages(reason: CaseAccessReason | null): boolean {
   return allowsCase(reason, 'read');

@@ -4,6 +4,7 @@ import { asPortalUser } from '../../platform/auth/portal-session.js';
 import { todayIn } from '../../platform/clock/clock.js';
 import { IdParams } from '../../platform/http/fields.js';
 import { AnnualWheel } from '../annual-wheel/schema.js';
+import { getPortalDecisions, PortalDecisions } from '../proposal/portal.js';
 import { PortalAgreements, PortalContact, PortalMeetings, PortalMinutes } from './view-schema.js';
 import { getPortalAgreements, getPortalContact, getPortalMeetings, getPortalMinutes, getPortalWheel } from './views.js';
 
@@ -27,4 +28,7 @@ export const portalViewRoutes: FastifyPluginAsyncZod = async (app) => {
     asPortalUser(request, deps, (trx, { ctx }) => getPortalMinutes(trx, ctx, request.params.id)));
   app.get('/portal/annual-wheel', { schema: { tags, querystring: YearQuery, response: { 200: AnnualWheel } } }, async (request) =>
     asPortalUser(request, deps, (trx, { ctx }) => getPortalWheel(trx, ctx, request.query.year ?? Number(todayIn(ctx.clock).slice(0, 4)))));
+  // Issue 8 items 2-3: the family's decision letters and where a pending decision is.
+  app.get('/portal/decisions', { schema: { tags, response: { 200: PortalDecisions } } }, async (request) =>
+    asPortalUser(request, deps, (trx, { ctx }) => getPortalDecisions(trx, ctx)));
 };

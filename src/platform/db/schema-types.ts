@@ -95,6 +95,8 @@ export interface LegalBasesTable {
   completion_months: ColumnType<number | null, number | null | undefined, number | null>;
   /** Migration 0011: the yearly indexed amount a granted amount is checked against (decision/rules.ts). */
   yearly_amount_kind: NullableText;
+  /** Migration 0019: the evaluation's expense category (cost-report/rules.ts). */
+  expense_category: ColumnType<string, string | undefined, string>;
 }
 
 export interface FamiliesTable {
@@ -154,6 +156,8 @@ export interface CaseAssignmentsTable {
   starts_on: DateOnly;
   ends_on: NullableDate;
   created_at: Generated<Date>;
+  /** A deputy (stedfortræder): whom they stand in for (migration 0022). */
+  deputy_for_user_id?: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseTeamMembersTable {
@@ -631,6 +635,11 @@ export interface DecisionsTable {
   recorded_by: string;
   recorded_at: Timestamp;
   version: Generated<number>;
+  /** Migration 0018: who decided under which rule of which competence plan version. */
+  decided_by_kind: NullableText;
+  competence_plan_version_id: NullableText;
+  competence_rule_position: ColumnType<number | null, number | null | undefined, number | null>;
+  proposal_id: NullableText;
 }
 
 export interface DecisionMeasuresTable {
@@ -638,6 +647,71 @@ export interface DecisionMeasuresTable {
   case_id: string;
   decision_id: string;
   measure_id: string;
+}
+
+/** Issue 8 items 2-3 (migration 0018): core-team proposals, votes, the visitation committee, letters. */
+export interface CommitteeMeetingsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  meets_on: DateOnly;
+  location: NullableText;
+  note: NullableText;
+  created_by: string;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface DecisionProposalsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  legal_basis_id: string;
+  reasoning: string;
+  amount_dkk: NullableNumeric;
+  amount_period: NullableText;
+  child_views_method: NullableText;
+  child_views_on: NullableDate;
+  child_views: NullableText;
+  child_views_not_obtained_reason: NullableText;
+  competence_plan_version_id: string;
+  competence_rule_position: number;
+  status: ColumnType<string, string | undefined, string>;
+  referral_reason: NullableText;
+  referred_on: NullableDate;
+  expected_by: NullableDate;
+  committee_meeting_id: NullableText;
+  decision_id: NullableText;
+  proposed_by: string;
+  proposed_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface DecisionProposalMeasuresTable {
+  municipality_id: string;
+  case_id: string;
+  proposal_id: string;
+  measure_id: string;
+}
+
+export interface DecisionProposalVotesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  proposal_id: string;
+  voter_user_id: string;
+  vote: string;
+  reason: NullableText;
+  voted_at: Timestamp;
+}
+
+export interface DecisionLettersTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  decision_id: string;
+  decision_version: number;
+  body: string;
+  complaint_deadline: NullableDate;
+  created_at: Timestamp;
 }
 
 export interface YearlyLegalAmountsTable {
@@ -688,6 +762,56 @@ export interface ReassessmentsTable {
   conclusion: NullableText;
   completed_by: string | null;
   version: Generated<number>;
+}
+
+/** Issue 8 item 4 (migration 0019): versions of a measure's shared financing and their shares. */
+export interface MeasureFinancingVersionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  measure_id: string;
+  version_no: number;
+  status: string;
+  reason: string;
+  dispute_reason: NullableText;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface MeasureFinancingSharesTable {
+  municipality_id: string;
+  version_id: string;
+  department_id: string;
+  valid_from: DateOnly;
+  valid_to: NullableDate;
+  share_bp: number;
+}
+
+/** Migration 0019: sums of cost_postings per month, department and category, kept by triggers. */
+export interface CostPostingTotalsTable {
+  municipality_id: string;
+  month: DateOnly;
+  department_id: string;
+  expense_category: string;
+  amount_ore: ColumnType<number, number | string, number | string>;
+  postings: number;
+}
+
+/** Issue 8 items 4-5 (migration 0019): monthly cost postings in øre. */
+export interface CostPostingsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  measure_id: string | null;
+  decision_id: string | null;
+  month: DateOnly;
+  department_id: string;
+  expense_category: string;
+  amount_ore: ColumnType<number, number | string, number | string>;
+  source: string;
+  note: NullableText;
+  created_by: string | null;
+  created_at: Timestamp;
 }
 
 export interface DB {
@@ -753,6 +877,38 @@ export interface DB {
   case_documents: CaseDocumentsTable;
   competence_plan_versions: CompetencePlanVersionsTable;
   competence_plan_rules: CompetencePlanRulesTable;
+  // Issue 9 item 7 = issue 10 item 6 (migration 0023): fidelity status measurements.
+  status_measurements: StatusMeasurementsTable;
+  status_measurement_answers: StatusMeasurementAnswersTable;
+  status_measurement_raters: StatusMeasurementRatersTable;
+  // Issue 10 (migration 0020): survey instruments, waves, invitations and anonymous responses.
+  survey_instrument_versions: SurveyInstrumentVersionsTable;
+  survey_items: SurveyItemsTable;
+  survey_waves: SurveyWavesTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
+  follow_up_escalations: FollowUpEscalationsTable;
+  // Issue 8 items 4-6 (migration 0019): shared financing and cost postings.
+  measure_financing_versions: MeasureFinancingVersionsTable;
+  measure_financing_shares: MeasureFinancingSharesTable;
+  cost_postings: CostPostingsTable;
+  cost_posting_totals: CostPostingTotalsTable;
+  // Issue 9 items 3-6 (migration 0022): handover, transition track, leaders' meetings, learning goals.
+  handover_notes: HandoverNotesTable;
+  case_transition_tracks: CaseTransitionTracksTable;
+  case_transition_steps: CaseTransitionStepsTable;
+  leader_meeting_series: LeaderMeetingSeriesTable;
+  leader_meeting_members: LeaderMeetingMembersTable;
+  leader_meetings: LeaderMeetingsTable;
+  leader_meeting_decisions: LeaderMeetingDecisionsTable;
+  learning_goals: LearningGoalsTable;
+  // Issue 8 items 2-3 (migration 0018).
+  committee_meetings: CommitteeMeetingsTable;
+  decision_proposals: DecisionProposalsTable;
+  decision_proposal_measures: DecisionProposalMeasuresTable;
+  decision_proposal_votes: DecisionProposalVotesTable;
+  decision_letters: DecisionLettersTable;
 }
 
 /** Issue 5: documents of a case, classified like other case information (migration 0016). */
@@ -838,6 +994,8 @@ export interface CompetencePlanVersionsTable {
   published_at: Timestamp;
   published_by: string;
   note: string;
+  /** Migration 0018: categories a core-team proposal always refers to the visitation committee. */
+  committee_only_categories: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface CompetencePlanRulesTable {
@@ -853,4 +1011,226 @@ export interface CompetencePlanRulesTable {
   max_amount_dkk: NullableNumeric;
   amount_period: NullableText;
   default_payer_department_id: string | null;
+}
+
+/** Issue 9 item 3: handover notes (migration 0022). */
+export interface HandoverNotesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  from_user_id: string | null;
+  to_user_id: string;
+  role: string;
+  handed_over_on: DateOnly;
+  family_needs: string;
+  open_agreements: NullableText;
+  next_dates: NullableText;
+  shared_note: NullableText;
+  batch_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** Issue 9 item 4: the transition track to adult services (migration 0022). */
+export interface CaseTransitionTracksTable {
+  municipality_id: string;
+  case_id: string;
+  adult_contact_name: NullableText;
+  adult_contact_unit: NullableText;
+  adult_contact_phone: NullableText;
+  adult_contact_email: NullableText;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface CaseTransitionStepsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  title: string;
+  planned_on: DateOnly;
+  done_on: NullableDate;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** Issue 9 item 5: coordination group and stop-op meetings (migration 0022). */
+export interface LeaderMeetingSeriesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: string;
+  title: string;
+  first_on: DateOnly;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface LeaderMeetingMembersTable {
+  municipality_id: string;
+  series_id: string;
+  user_id: string;
+}
+
+export interface LeaderMeetingsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  series_id: string;
+  scheduled_on: DateOnly;
+  status: Generated<string>;
+  held_on: NullableDate;
+  agenda: ColumnType<unknown | null, string | null | undefined, string | null>;
+  minutes: NullableText;
+  minutes_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Generated<number>;
+}
+
+export interface LeaderMeetingDecisionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  meeting_id: string;
+  text: string;
+  responsible_user_id: string;
+  due_on: NullableDate;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** Issue 9 item 6: individual learning goals (migration 0022). */
+export interface LearningGoalsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  employee_user_id: string;
+  leader_user_id: string;
+  buddy_user_id: string | null;
+  goal: string;
+  follow_up_on: DateOnly;
+  status: Generated<string>;
+  notes: NullableText;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** Issue 9 item 2: overdue follow-ups escalated to the team leader, one row per overdue episode (migration 0021). */
+export interface FollowUpEscalationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  due_on: DateOnly;
+  counts_from: DateOnly;
+  escalated_on: DateOnly;
+  overdue_days: number;
+  department_id: string;
+  team_leader_user_id: string;
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolved_by: string | null;
+  resolution: NullableText;
+  resolution_note: NullableText;
+  version: Generated<number>;
+}
+
+/** Issue 10: the parent and staff surveys (migration 0020). */
+export interface SurveyInstrumentVersionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  instrument: string;
+  version_no: number;
+  published_at: Timestamp;
+  published_by: string | null;
+  note: string;
+}
+
+export interface SurveyItemsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  version_id: string;
+  item_key: string;
+  position: number;
+  theme_key: string;
+  theme_title_da: string;
+  theme_title_en: string;
+  kind: ColumnType<string, string | undefined, string>;
+  text_da: string;
+  text_en: string;
+  origin: string;
+  source: NullableText;
+}
+
+export interface SurveyWavesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  instrument: string;
+  model: string;
+  series: string;
+  phase: string;
+  mode: string;
+  instrument_version_id: string;
+  opens_on: DateOnly;
+  closes_on: NullableDate;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: string | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SurveyInvitationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  wave_id: string;
+  person_id: string | null;
+  user_id: string | null;
+  case_id: string | null;
+  channel: string;
+  token_hash: NullableText;
+  invited_at: Timestamp;
+  last_reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  responded: Generated<boolean>;
+}
+
+export interface SurveyResponsesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  wave_id: string;
+  instrument_version_id: string;
+  pairing_key: NullableText;
+}
+
+export interface SurveyAnswersTable {
+  municipality_id: string;
+  response_id: string;
+  item_id: string;
+  value: number | null;
+  free_text: NullableText;
+}
+
+/** Issue 9 item 7 = issue 10 item 6: quarterly fidelity status measurements per case and rater (migration 0023). */
+export interface StatusMeasurementsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  rater_user_id: string;
+  quarter: string;
+  model: string;
+  definition_version: number;
+  department_id: string;
+  submitted_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface StatusMeasurementAnswersTable {
+  municipality_id: string;
+  measurement_id: string;
+  element_key: string;
+  question_key: string;
+  score: number;
+}
+
+export interface StatusMeasurementRatersTable {
+  municipality_id: string;
+  case_id: string;
+  user_id: string;
+  added_by: string;
+  added_on: DateOnly;
 }

@@ -16,6 +16,7 @@ const expected: Record<CaseAccessReason, [boolean, boolean, boolean, boolean]> =
   primary_caseworker: [true, true, true, true], // SOF's one contact (001:160-187)
   caseworker: [true, true, true, false], // the child's caseworker with authority (000:556-561)
   buddy: [true, true, false, false], // SOF makker (001:182-187): stands in, does not staff the case
+  deputy: [true, true, false, false], // stedfortræder during an absence (issue 9 item 3): time-bound, does not staff the case
   department_leader: [true, true, true, true], // leaders of the responsible department
   core_team: [true, false, false, false], // core team: reads to take part, does not change the case (000:563-603)
   family_creator: [true, true, true, false], // registered the family, no case yet
@@ -49,7 +50,7 @@ describe('allowsCase: every access reason × every case action', () => {
 
 describe('record_meeting: who writes a meeting\'s points, minutes, decisions and agreements', () => {
   // Everyone who may edit the case, plus the core team: one of its members takes the minutes (000:586-589).
-  const allowed: CaseAccessReason[] = ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'department_leader', 'family_creator', 'core_team'];
+  const allowed: CaseAccessReason[] = ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'deputy', 'department_leader', 'family_creator', 'core_team'];
   for (const reason of caseAccessReasons) {
     it(`${reason} ${allowed.includes(reason) ? 'may' : 'may not'} record meetings`, () => {
       expect(allowsCase(reason, 'record_meeting')).toBe(allowed.includes(reason));
@@ -103,6 +104,17 @@ describe('allows: role × role-level action', () => {
     // Issue 8 item 1: the competence plan is read by all staff, edited by leaders and administrators.
     read_competence_plan: ['coordinator', 'core_team_member', 'team_leader', 'department_head', 'administrator', 'controller'],
     edit_competence_plan: ['team_leader', 'department_head', 'administrator'],
+    read_fidelity_results: ['team_leader', 'department_head'],
+    // Issue 8 item 3: the visitation committee's record is kept by department heads and team leaders.
+    decide_in_committee: ['team_leader', 'department_head'],
+    // Issue 10: surveys kept by leaders, results read by leaders and controllers, the staff survey answered by staff.
+    manage_surveys: ['team_leader', 'department_head', 'administrator'],
+    read_survey_results: ['team_leader', 'department_head', 'administrator', 'controller'],
+    answer_staff_survey: ['coordinator', 'core_team_member', 'team_leader', 'department_head'],
+    // Issue 8 items 4-6: money and aggregates for leaders and controllers; any family's costs for controllers only.
+    read_cost_reports: ['team_leader', 'department_head', 'controller'],
+    enter_cost_postings: ['team_leader', 'department_head', 'controller'],
+    read_any_family_costs: ['controller'],
   };
   for (const [action, allowed] of Object.entries(table) as Array<[GeneralAction, Role[]]>) {
     it(`${action}: only ${allowed.join(', ')}`, () => {

@@ -13,7 +13,7 @@ import { forbidden, notFound } from '../http/errors.js';
 
 /** Why someone may see a case; recorded in the audit row of every access. Ordered strongest first. */
 export const caseAccessReasons = [
-  'family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'department_leader', 'core_team', 'family_creator', 'parent',
+  'family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'deputy', 'department_leader', 'core_team', 'family_creator', 'parent',
 ] as const;
 export type CaseAccessReason = (typeof caseAccessReasons)[number];
 
@@ -23,14 +23,16 @@ const lead: CaseAccessReason[] = ['family_coordinator', 'primary_caseworker'];
 
 /** One readable line per action: which relations to the case allow it. */
 const caseRules: Record<CaseAction, CaseAccessReason[]> = {
-  read: ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'department_leader', 'core_team', 'family_creator'],
-  edit: ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'department_leader', 'family_creator'],
+  // A deputy (stedfortræder, issue 9 item 3) stands in for the absent lead during their period: reads and works on the
+  // case like the buddy, but does not change who works on it; the period ends by itself (caseAccessReasonSql).
+  read: ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'deputy', 'department_leader', 'core_team', 'family_creator'],
+  edit: ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'deputy', 'department_leader', 'family_creator'],
   manage_team: [...lead, 'caseworker', 'department_leader', 'family_creator'],
   // "Who has looked at this case" is shown to its coordinator and leaders (issue: foundation §6).
   view_access_log: [...lead, 'department_leader'],
   // A core-team member takes the minutes so the coordinator can chair (000:586-589): they write agenda points,
   // minutes, decisions and agreements of the case's meetings, but do not otherwise change the case.
-  record_meeting: ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'department_leader', 'family_creator', 'core_team'],
+  record_meeting: ['family_coordinator', 'primary_caseworker', 'caseworker', 'buddy', 'deputy', 'department_leader', 'family_creator', 'core_team'],
 };
 
 export function allowsCase(reason: CaseAccessReason | null, action: CaseAction): boolean {
@@ -59,7 +61,11 @@ const actionText: Record<CaseAction, string> = {
 
 /** Role-level permissions that do not depend on a particular case. */
 export type GeneralAction = 'create_family' | 'create_case' | 'manage_users' | 'manage_municipality' | 'list_staff' | 'search' | 'view_own_family'
-  | 'read_competence_plan' | 'edit_competence_plan';
+  | 'read_competence_plan' | 'edit_competence_plan'
+  | 'read_fidelity_results'
+  | 'decide_in_committee'
+  | 'manage_surveys' | 'read_survey_results' | 'answer_staff_survey'
+  | 'read_cost_reports' | 'enter_cost_postings' | 'read_any_family_costs';
 const generalRules: Record<GeneralAction, Role[]> = {
   create_family: ['coordinator', 'team_leader', 'department_head'],
   create_case: ['coordinator', 'team_leader', 'department_head'],
@@ -73,6 +79,26 @@ const generalRules: Record<GeneralAction, Role[]> = {
   // edited by leaders and administrators.
   read_competence_plan: ['coordinator', 'core_team_member', 'team_leader', 'department_head', 'administrator', 'controller'],
   edit_competence_plan: ['team_leader', 'department_head', 'administrator'],
+  // Fidelity status measurements (issue 9 item 7): a department's results are its leaders' (always for their own
+  // department, users.department_id; src/modules/status-measurement/commands.ts); raters see their own entries only.
+  read_fidelity_results: ['team_leader', 'department_head'],
+  // The visitation committee (issue 8 item 3, 000:876-881): its queue, meetings and decision record are kept by the
+  // leaders who sit on it — department heads and team leaders — who see a referred proposal without other need-to-know.
+  decide_in_committee: ['team_leader', 'department_head'],
+  // Issue 10: the surveys. Leaders and administrators keep the instruments and waves; leaders, administrators and
+  // controllers read the anonymous results (aggregates of ≥ 5 only); staff working with the models answer the staff
+  // survey (004:4721-4722: caseworkers and family coordinators).
+  manage_surveys: ['team_leader', 'department_head', 'administrator'],
+  read_survey_results: ['team_leader', 'department_head', 'administrator', 'controller'],
+  answer_staff_survey: ['coordinator', 'core_team_member', 'team_leader', 'department_head'],
+  // Issue 8 items 4-6: money and aggregates. Leaders and controllers read the cost reports and the expense analysis and
+  // enter manual postings (e.g. the coordinator's salary share); a controller sees the costs of any family of the
+  // municipality (000:866-868 "samarbejde mellem familiekoordinator, rådgivere og controllere") but never a case
+  // narrative: controller is no relation in caseAccessReasonSql, so plans, notes, reasoning and the child's views stay
+  // closed (404 like every record without need-to-know).
+  read_cost_reports: ['team_leader', 'department_head', 'controller'],
+  enter_cost_postings: ['team_leader', 'department_head', 'controller'],
+  read_any_family_costs: ['controller'],
 };
 
 export function allows(actor: Actor, action: GeneralAction): boolean {
@@ -101,7 +127,7 @@ export function caseAccessReasonSql(actor: Actor, today: string, alias = 'c'): R
     (select a.role from case_assignments a
       where ${staff} and a.municipality_id = ${c}.municipality_id and a.case_id = ${c}.id and a.user_id = ${actor.userId}::uuid
         and a.starts_on <= ${today}::date and (a.ends_on is null or a.ends_on >= ${today}::date)
-      order by array_position(array['family_coordinator','primary_caseworker','caseworker','buddy'], a.role) limit 1),
+      order by array_position(array['family_coordinator','primary_caseworker','caseworker','buddy','deputy'], a.role) limit 1),
     case when ${leaderDept}::uuid is not null and ${c}.responsible_department_id = ${leaderDept}::uuid then 'department_leader' end,
     case when ${staff} and exists (select 1 from case_team_members t
            where t.municipality_id = ${c}.municipality_id and t.case_id = ${c}.id and t.user_id = ${actor.userId}::uuid

@@ -12,7 +12,8 @@ export const allRoles: readonly Role[] = [
 export type CaseModel = 'efei' | 'sof';
 export type CaseStatus = 'open' | 'in_operation' | 'ordinary_operation' | 'closed';
 export const caseStatuses: readonly CaseStatus[] = ['open', 'in_operation', 'ordinary_operation', 'closed'];
-export type AssignmentRole = 'family_coordinator' | 'primary_caseworker' | 'buddy' | 'caseworker';
+/** 'deputy' (stedfortræder, issue 9 item 3) is shown, never chosen on the assignment form. */
+export type AssignmentRole = 'family_coordinator' | 'primary_caseworker' | 'buddy' | 'caseworker' | 'deputy';
 export type Relation = 'child' | 'parent' | 'carer' | 'sibling' | 'other';
 export const relations: readonly Relation[] = ['child', 'parent', 'carer', 'sibling', 'other'];
 

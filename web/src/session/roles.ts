@@ -24,5 +24,7 @@ export function homePath(user: SessionUser): string {
   if (isExternalPartner(user)) return '/partner';
   if (isParent(user)) return '/my-family';
   if (isAdministrator(user)) return '/admin/users';
+  // A controller sees money and aggregates only (issue 8 item 6).
+  if (has(user, 'controller')) return '/reports/costs';
   return '/';
 }

@@ -83,7 +83,11 @@ export function CasePage() {
             <h2 id="case-assignments">{t('case.assignments')}</h2>
             <AssignmentsTable item={item} onChange={onChange} />
             {item.abilities.canManageTeam && (
-              <p><Link className="button button-secondary" to={`/cases/${item.id}/assignments/new`}>{t('case.addAssignment')}</Link></p>
+              <p>
+                <Link className="button button-secondary" to={`/cases/${item.id}/assignments/new`}>{t('case.addAssignment')}</Link>{' '}
+                {/* A new lead comes with a handover note (issue 9 item 3). */}
+                <Link className="button button-secondary" to={`/cases/${item.id}/handover`}>{t('leadingPractice.handover.link')}</Link>
+              </p>
             )}
           </section>
           <section aria-labelledby="case-team">

@@ -4,6 +4,8 @@ import { referenceApi } from '../../api/endpoints';
 import { useResource } from '../../api/useResource';
 import { Alert } from '../../components/Alert';
 import { FormErrors } from '../../components/form/FormErrors';
+import { CheckboxField } from '../../components/form/CheckboxField';
+import { ChoiceGroup } from '../../components/form/ChoiceGroup';
 import { SelectField } from '../../components/form/SelectField';
 import { SubmitRow } from '../../components/form/SubmitRow';
 import { TextField } from '../../components/form/TextField';
@@ -63,6 +65,7 @@ function PlanEditor({ plan, onPublished }: { plan: CompetencePlan; onPublished: 
   const references = useResource(() => Promise.all([referenceApi.legalBases(), referenceApi.departments()]), 'competence-references');
   const [rows, setRows] = useState<Row[]>(() => plan.rules.map(toRow));
   const [note, setNote] = useState('');
+  const [committeeOnly, setCommitteeOnly] = useState<string[]>(() => plan.version?.committeeOnlyCategories ?? ['placement']);
   const set = (index: number, patch: Partial<Row>) => setRows((all) => all.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   const [bases, departments] = references.data ?? [[], []];
   const scopeOptions = [
@@ -93,7 +96,7 @@ function PlanEditor({ plan, onPublished }: { plan: CompetencePlan; onPublished: 
           maxAmountDkk: amount, amountPeriod: orNull(row.period) as CompetencePeriod | null, defaultPayerDepartmentId: orNull(row.payer),
         };
       });
-      await competenceApi.publish({ note, rules, basedOnVersion: plan.version?.versionNo ?? 0 });
+      await competenceApi.publish({ note, rules, basedOnVersion: plan.version?.versionNo ?? 0, committeeOnlyCategories: committeeOnly });
       onPublished(t('competence.published'));
     });
   };
@@ -131,6 +134,12 @@ function PlanEditor({ plan, onPublished }: { plan: CompetencePlan; onPublished: 
         </fieldset>
       ))}
       <p><button type="button" className="button button-secondary" onClick={() => setRows((all) => [...all, emptyRow])}>{t('competence.addRule')}</button></p>
+      <ChoiceGroup name="committeeOnlyCategories" legend={t('coreDecision.committeeOnly')} hint={t('coreDecision.committeeOnlyHint')} error={form.fieldError('committeeOnlyCategories')}>
+        {legalCategories.map((c, i) => (
+          <CheckboxField key={c} name="committeeOnlyCategories" id={i === 0 ? 'f-committeeOnlyCategories' : `f-committeeOnlyCategories-${c}`} label={t(`competence.categories.${c}`)}
+            checked={committeeOnly.includes(c)} onChange={(on) => setCommitteeOnly((all) => (on ? [...all, c] : all.filter((x) => x !== c)))} />
+        ))}
+      </ChoiceGroup>
       <TextField name="note" label={t('competence.note')} hint={t('competence.noteHint')} value={note} onChange={setNote} error={form.fieldError('note')} />
       <SubmitRow label={t('competence.publish')} submitting={form.submitting} />
     </form>
@@ -159,6 +168,9 @@ export function CompetencePlanPage() {
       {data && (data.version === null ? <p>{t('competence.none')}</p> : (
         <>
           <p>{t('competence.inForce', { no: data.version.versionNo, date: date(data.version.publishedAt), by: data.version.publishedBy ?? '' })}</p>
+          <p>{t('coreDecision.committeeOnlyShown', {
+            categories: data.version.committeeOnlyCategories.map((c) => t(`competence.categories.${c as LegalCategory}`)).join(', ') || t('coreDecision.committeeOnlyNone'),
+          })}</p>
           <PlanTable plan={data} caption={t('competence.caption')} />
         </>
       ))}

@@ -16,12 +16,16 @@ export interface CompetenceRuleInput {
   maxAmountDkk: number | null; amountPeriod: CompetencePeriod | null; defaultPayerDepartmentId: string | null;
 }
 export interface CompetenceRule extends CompetenceRuleInput { legalBasisLabel: string | null; departmentName: string | null; defaultPayerDepartmentName: string | null }
-export interface CompetenceVersion { id: string; versionNo: number; publishedAt: string; publishedBy: string | null; note: string; ruleCount: number }
+export interface CompetenceVersion {
+  id: string; versionNo: number; publishedAt: string; publishedBy: string | null; note: string; ruleCount: number;
+  /** Issue 8 item 3: categories a core-team proposal always refers to the visitation committee. */
+  committeeOnlyCategories: string[];
+}
 export interface CompetencePlan { version: CompetenceVersion | null; current: boolean; rules: CompetenceRule[]; abilities: Abilities }
 
 export const competenceApi = {
   current: () => api.get<CompetencePlan>('/competence-plan'),
   versions: () => api.get<{ versions: CompetenceVersion[] }>('/competence-plan/versions'),
   version: (versionId: string) => api.get<CompetencePlan>(`/competence-plan/versions/${encodeURIComponent(versionId)}`),
-  publish: (input: { note: string; rules: CompetenceRuleInput[]; basedOnVersion: number }) => api.post<CompetencePlan>('/competence-plan/versions', input),
+  publish: (input: { note: string; rules: CompetenceRuleInput[]; basedOnVersion: number; committeeOnlyCategories: string[] }) => api.post<CompetencePlan>('/competence-plan/versions', input),
 };

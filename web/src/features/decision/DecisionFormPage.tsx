@@ -20,14 +20,17 @@ import { orNull, todayIso } from '../../lib/format';
 import { legalBasisOptions } from '../measure/legalBasisOptions';
 import { amountPeriods, childViewsMethods, decisionApi, decisionOutcomes, type AmountPeriod, type ChildViewsMethod, type DecisionOutcome } from './api';
 import { parseAmount } from './format';
+import { ApiError } from '../../api/client';
+import { coreDecisionApi, competenceCodes, type CompetenceCode, type DecisionCompetence } from '../core-decision/api';
+import { CompetenceHint } from '../core-decision/CompetenceHint';
 
-interface Loaded { item: Case; legalBases: LegalBasis[] }
+interface Loaded { item: Case; legalBases: LegalBasis[]; competence: DecisionCompetence | null }
 
 /**
  * Records a decision. The server checks every duty (src/modules/decision/rules.ts): the child's views or the reason
  * they were not obtained (Barnets Lov §5), the yearly §86 threshold / §87 cap; this form only collects and shows them.
  */
-function DecisionForm({ item, legalBases }: Loaded) {
+function DecisionForm({ item, legalBases, competence }: Loaded) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const form = useApiForm();
@@ -43,6 +46,7 @@ function DecisionForm({ item, legalBases }: Loaded) {
   const [views, setViews] = useState('');
   const [notObtainedReason, setNotObtainedReason] = useState('');
   const [bisidderToldOn, setBisidderToldOn] = useState('');
+  const [refusal, setRefusal] = useState<CompetenceCode | null>(null);
 
   const labels: Record<string, string> = {
     decidedOn: t('decision.decidedOn'), outcome: t('decision.outcome'), legalBasisId: t('decision.legalBasis'), measureIds: t('decision.measures'),
@@ -58,16 +62,24 @@ function DecisionForm({ item, legalBases }: Loaded) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    setRefusal(null);
     void form.run(async () => {
       const parsed = parseAmount(amount);
-      await decisionApi.record(item.id, {
+      // Issue 8 item 2: a grant outside the plan is refused naming who can; shown translated by CompetenceHint.
+      const refused = (error: unknown) => {
+        if (!(error instanceof ApiError && (competenceCodes as readonly string[]).includes(error.code))) throw error;
+        setRefusal(error.code as CompetenceCode);
+        return true as const;
+      };
+      const recorded = await decisionApi.record(item.id, {
         decidedOn, outcome: outcome as DecisionOutcome, legalBasisId, reasoning, measureIds,
         // A text that is not a number is sent as typed, so the API names the field.
         amountDkk: (parsed !== null && Number.isNaN(parsed) ? amount : parsed) as number | null,
         amountPeriod: (orNull(amountPeriod) as AmountPeriod | null),
         childViewsMethod: orNull(method) as ChildViewsMethod | null, childViewsOn: orNull(viewsOn), childViews: orNull(views),
         childViewsNotObtainedReason: orNull(notObtainedReason), bisidderToldOn: orNull(bisidderToldOn),
-      });
+      }).catch(refused);
+      if (recorded === true) return;
       navigate(`/cases/${item.id}`, { state: { flash: t('decision.recorded') } });
     });
   };
@@ -75,6 +87,7 @@ function DecisionForm({ item, legalBases }: Loaded) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormErrors form={form} labels={labels} />
+      <CompetenceHint caseId={item.id} competence={competence} legalBasisId={legalBasisId} refusal={refusal} />
       <TextField name="decidedOn" label={labels.decidedOn!} type="date" className="input-width-s" value={decidedOn} onChange={setDecidedOn} error={form.fieldError('decidedOn')} />
       <ChoiceGroup name="outcome" legend={labels.outcome!} error={form.fieldError('outcome')}>
         {decisionOutcomes.map((o, i) => (
@@ -128,8 +141,10 @@ function DecisionForm({ item, legalBases }: Loaded) {
 }
 
 async function load(caseId: string): Promise<Loaded> {
-  const [item, legalBases] = await Promise.all([caseApi.get(caseId), referenceApi.legalBases()]);
-  return { item, legalBases };
+  const [item, legalBases, competence] = await Promise.all([
+    caseApi.get(caseId), referenceApi.legalBases(), coreDecisionApi.competence(caseId).catch(() => null),
+  ]);
+  return { item, legalBases, competence };
 }
 
 /** Record a decision (afgørelse) on a case. */

@@ -12,6 +12,7 @@ import { useApiForm } from '../../components/form/useApiForm';
 import { formatDate, todayIso } from '../../lib/format';
 import { decisionApi, type Decision } from './api';
 import { formatAmount } from './format';
+import { ProposalsList } from '../core-decision/ProposalsList';
 
 /** The child's age on the decision date and, where Barnets Lov §3 applies, whether the child is a party. */
 export function PartyText({ decision }: { decision: Decision }) {
@@ -54,6 +55,9 @@ function DecisionItem({ decision, onChange }: { decision: Decision; onChange: ()
           {formatDate(decision.decidedOn, i18n.language)}: {t(`decision.outcomes.${decision.outcome}`)}, {decision.legalBasisLabel}
         </h3>
         <p><PartyText decision={decision} /></p>
+        {decision.decidedByKind && (
+          <p>{t(`coreDecision.decidedBy.${decision.decidedByKind}`)}{decision.competencePlanVersionNo !== null && ` (${t('coreDecision.planVersion', { version: decision.competencePlanVersionNo })})`}</p>
+        )}
         {decision.warnings.map((w) => (
           <Alert key={w.code} variant="warning">{t(`decision.warnings.${w.code}`)}</Alert>
         ))}
@@ -86,6 +90,13 @@ function DecisionItem({ decision, onChange }: { decision: Decision; onChange: ()
             </>
           )}
         </dl>
+        {decision.letter && (
+          <details>
+            <summary>{t('coreDecision.letter')}</summary>
+            <p className="preserve-lines">{decision.letter.body}</p>
+            {decision.letter.complaintDeadline && <p>{t('coreDecision.complaintDeadline', { date: formatDate(decision.letter.complaintDeadline, i18n.language) })}</p>}
+          </details>
+        )}
       </article>
     </li>
   );
@@ -110,6 +121,7 @@ export function DecisionsSection({ item }: { item: Case }) {
       {data?.abilities.canRecord && (
         <p><Link className="button button-secondary" to={`/cases/${item.id}/decisions/new`}>{t('decision.record')}</Link></p>
       )}
+      <ProposalsList caseId={item.id} />
     </section>
   );
 }

@@ -18,6 +18,10 @@ export interface Decision {
   childViewsMethod: ChildViewsMethod | null; childViewsOn: string | null; childViews: string | null; childViewsNotObtainedReason: string | null;
   bisidderToldOn: string | null; childAgeOnDecision: number | null; childIsParty: boolean | null;
   warnings: Array<{ code: 'bisidder_not_told'; message: string }>; recordedBy: string | null; recordedAt: string; version: number; abilities: Abilities;
+  /** Issue 8 item 2: who decided under which plan version, and the letter to the family. */
+  decidedByKind: 'role' | 'department_leader' | 'core_team' | 'visitation_committee' | null; competencePlanVersionNo: number | null;
+  competenceRulePosition: number | null; proposalId: string | null;
+  letter: { id: string; body: string; complaintDeadline: string | null; createdAt: string } | null;
 }
 export interface CaseDecisions { caseId: string; decisions: Decision[]; abilities: Abilities }
 export interface DecisionInput {

@@ -9,6 +9,8 @@ import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Loading';
 import { usePageTitle } from '../../components/usePageTitle';
 import { FamilyConsents } from '../consent/FamilyConsents';
+import { FamilyCostsBox } from '../costs/FamilyCostsBox';
+import { useUser } from '../../session/useSession';
 import { ChildrenCases } from './ChildrenCases';
 import { MembersTable } from './MembersTable';
 
@@ -16,7 +18,9 @@ import { MembersTable } from './MembersTable';
 export function FamilyPage() {
   const { t } = useTranslation();
   const { familyId = '' } = useParams();
-  const family = useResource(() => familyApi.get(familyId), familyId);
+  // A controller sees the family's costs, never its details (issue 8 item 6): the details are not even requested.
+  const costsOnly = useUser().roles.every((role) => role === 'controller');
+  const family = useResource(() => (costsOnly ? Promise.resolve(undefined) : familyApi.get(familyId)), `${familyId}-${costsOnly}`);
   const data = family.data;
   usePageTitle(data?.name ?? t('family.title'));
 
@@ -62,6 +66,8 @@ export function FamilyPage() {
           <FamilyConsents familyId={data.id} />
         </>
       )}
+      {/* Issue 8 item 4: what we spend together on the family — also for a controller, who may not read the family's details. */}
+      <FamilyCostsBox familyId={familyId} />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, orNull, todayIso } from '../../lib/format';
 import { followUpApi, type TransitionView } from '../worklist/api';
 import { useLocalForm } from './form';
+import { TransitionTrackSection } from '../transition/TransitionTrackSection';
 
 function TransitionForm({ view }: { view: TransitionView }) {
   const { t } = useTranslation();
@@ -63,6 +64,8 @@ export function TransitionPage() {
           </dl>
           {view.startedOn && <Alert variant="success">{t('followUp.transition.started', { date: date(view.startedOn) })}</Alert>}
           {view.abilities.canRecord ? <TransitionForm view={view} /> : <p>{t('followUp.readOnly')}</p>}
+          {/* The transition track from 16 (issue 9 item 4): adult-services contact, planned steps, deadline before 18. */}
+          <TransitionTrackSection caseId={view.caseId} />
         </>
       )}
     </>

@@ -13,6 +13,7 @@ import type { Resource } from '../../api/useResource';
 import { portalViewsApi, type PortalAgreement, type PortalMeeting, type PortalPerson } from './views-api';
 import './portal.css';
 import { documentApi, downloadUrl, formatSize } from '../document/api';
+import { PortalDecisionsCard } from '../core-decision/PortalDecisionsCard';
 
 /**
  * What the family sees (issue 5 item 2), mobile-first: one card each for their contact person, their plan,
@@ -30,6 +31,7 @@ export function PortalOverview() {
       <WheelCard />
       <MinutesCard />
       <DocumentsCard />
+      <PortalDecisionsCard />
       <p className="portal-shared-note">{t('portalViews.sharedNote')}</p>
     </div>
   );

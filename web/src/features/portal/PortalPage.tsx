@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { PortalOverview } from './PortalOverview';
 import { portalApi } from './api';
 import { FamilyPortalCards } from '../family-portal/FamilyPortalCards';
+import { PortalSurveyCard } from '../survey/SurveyPages';
 
 /**
  * The family portal's front page behind a portal session (issue 5 item 1): who is logged in, and what the family sees
@@ -36,6 +37,8 @@ export function PortalPage() {
       {me.error && <LoadError error={me.error} />}
       {data?.family && <PortalOverview />}
       {data?.family && <FamilyPortalCards />}
+      {/* The parent survey (issue 10): a card only while the family has one to answer. */}
+      {data?.family && <PortalSurveyCard />}
       {data?.family && (
         <section aria-labelledby="portal-consent" className="mt-7">
           <h2 id="portal-consent">{t('consent.title')}</h2>

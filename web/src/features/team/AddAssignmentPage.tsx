@@ -23,7 +23,9 @@ function AssignmentForm({ item, staff, departments }: Loaded) {
   const navigate = useNavigate();
   const form = useApiForm();
   // The lead role follows the model: a SOF case has no family coordinator and an EFEI case no primary caseworker.
-  const roles: AssignmentRole[] = [leadRoleOf[item.model], 'caseworker', 'buddy'];
+  // A new lead replaces the current one only through the handover with its note (issue 9 item 3): offered here only
+  // while the case has no current lead.
+  const roles: AssignmentRole[] = item.lead ? ['caseworker', 'buddy'] : [leadRoleOf[item.model], 'caseworker', 'buddy'];
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<AssignmentRole | ''>('');
   const [startsOn, setStartsOn] = useState(todayIso());

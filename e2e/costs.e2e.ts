@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { expectText, heading, logIn, newPage, settledAndAccessible } from './support/journey.js';
+import { startServer } from './support/server.js';
+
+/**
+ * Issue 8 items 4-6: the controller lands on the cost reports, opens the expense analysis, a family's costs and a
+ * measure's split (read-only); the department head gets the split editor. axe-core checks every page.
+ */
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('costs and shared financing', () => {
+  it('controller: reports, expense analysis, family costs and a split; department head: the split editor', async () => {
+    const page = await newPage(browser);
+    await logIn(page, server.url, 'controller@demo.tovholder.dk');
+    await page.goto(`${server.url}/reports/costs`);
+    await expect.poll(() => heading(page)).toBe('Udgifter');
+    await expectText(page, 'I alt');
+    await settledAndAccessible(page, 'udgifter pr. afdeling');
+    await page.getByLabel('Opdel efter').selectOption('family');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await expectText(page, 'Udgifter pr. Familie');
+    await page.getByRole('link', { name: 'Udgiftsanalyse' }).first().click();
+    await expect.poll(() => heading(page)).toBe('Udgiftsanalyse');
+    await expectText(page, 'Før og efter');
+    await settledAndAccessible(page, 'udgiftsanalysen');
+    await screenshot(page, 'expense-analysis');
+
+    await page.goto(`${server.url}/reports/costs`);
+    await page.getByLabel('Opdel efter').selectOption('family');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.locator('table a[href^="/families/"]').first().click();
+    await expectText(page, 'Det bruger vi sammen på familien');
+    await settledAndAccessible(page, 'familiens udgifter (controller)');
+    await page.locator('#family-costs ~ * a[href^="/measures/"], section[aria-labelledby="family-costs"] a[href^="/measures/"]').first().click();
+    await expect.poll(() => heading(page)).toMatch(/^Fælles finansiering/);
+    const financingUrl = page.url();
+    expect(await page.getByRole('heading', { name: 'Ret fordelingen' }).count(), 'no editor for a controller').toBe(0);
+    await settledAndAccessible(page, 'finansiering (controller)');
+    await page.context().close();
+
+    const leader = await newPage(browser);
+    await logIn(leader, server.url, 'afdelingschef@demo.tovholder.dk');
+    await leader.goto(financingUrl);
+    await expect.poll(() => heading(leader)).toMatch(/^Fælles finansiering/);
+    await expect.poll(() => leader.getByRole('heading', { name: 'Ret fordelingen' }).count()).toBe(1);
+    await settledAndAccessible(leader, 'finansiering (afdelingschef)');
+    await screenshot(leader, 'measure-financing');
+    await leader.context().close();
+  });
+});
