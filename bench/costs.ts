@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../src/app.js';
 import { costReport, expenseAnalysisCommand } from '../src/modules/cost-report/commands.js';
-import { addCalendarMonths } from '../src/modules/cadence/rules.js';
+import { addCalendarMonths } from '../src/platform/clock/dates.js';
 import { asUser } from '../src/platform/auth/session.js';
 import { systemClock } from '../src/platform/clock/clock.js';
 import type { DatabaseHandle } from '../src/platform/db/database.js';

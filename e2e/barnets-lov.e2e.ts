@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCalendarMonths, addDays } from '../src/modules/cadence/rules.js';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { addCalendarMonths, addDays } from '../src/platform/clock/dates.js';
+import { screenshot } from './support/browser.js';
+import { journeyEnvironment } from './support/environment.js';
 import { apiGet, createFamilyWithCase, danishDate, expectText, heading, isoDay, logIn, mainText, newPage, settledAndAccessible } from './support/journey.js';
-import { startServer } from './support/server.js';
 
 /**
  * Issue 7's journey: the SOF caseworker (raadgiver@, Jonas Berg) records a support measure under Barnets Lov §32 for a
@@ -12,18 +11,7 @@ import { startServer } from './support/server.js';
  * cadence decides by category, so a Barnets Lov support measure counts like SEL §52: 001:765-767, current-law.md) and
  * barnets plan's deadline three months after the decision (§91). axe-core checks every page.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyEnvironment();
 
 interface Worklist { items: Array<{ kind: string; bucket: string; dueOn: string; caseId: string; detail: string | null; familyName: string; childName: string }> }
 
@@ -31,11 +19,11 @@ const suffix = Date.now().toString(36);
 
 describe('a Barnets Lov §32 support measure', () => {
   it('is refused without purpose and duration, then puts the 6-week follow-up and the barnets plan deadline on the worklist', async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, 'raadgiver@demo.tovholder.dk');
+    const page = await newPage(journey.browser);
+    await logIn(page, journey.baseUrl, 'raadgiver@demo.tovholder.dk');
     const openedOn = isoDay(-95);
     const familyName = `Familien Kragh ${suffix}`;
-    const { caseId } = await createFamilyWithCase(page, server.url, {
+    const { caseId } = await createFamilyWithCase(page, journey.baseUrl, {
       familyName, lastName: 'Kragh', childFirstName: 'Villads', childCpr: '1508164321',
       parents: [{ firstName: 'Sofie', cpr: '2203884321' }], model: 'sof', leadName: 'Jonas Berg', openedOn,
     });
@@ -107,10 +95,10 @@ describe('a Barnets Lov §32 support measure', () => {
     await page.context().close();
   });
   it('§18 screening → §20 investigation with its 4-month clock → a decision refused without the child\'s views (§5) → §137 notification', async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, 'raadgiver@demo.tovholder.dk');
+    const page = await newPage(journey.browser);
+    await logIn(page, journey.baseUrl, 'raadgiver@demo.tovholder.dk');
     const familyName = `Familien Lund ${suffix}`;
-    const { caseId } = await createFamilyWithCase(page, server.url, {
+    const { caseId } = await createFamilyWithCase(page, journey.baseUrl, {
       familyName, lastName: 'Lund', childFirstName: 'Asta', childCpr: '0204154321',
       parents: [{ firstName: 'Mette', cpr: '1402874321' }], model: 'sof', leadName: 'Jonas Berg', openedOn: isoDay(-10),
     });
@@ -186,9 +174,9 @@ describe('a Barnets Lov §32 support measure', () => {
   });
 
   it('the administrator\'s yearly §86/§87 amounts page', async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, 'admin@demo.tovholder.dk');
-    await page.goto(`${server.url}/admin/yearly-amounts`);
+    const page = await newPage(journey.browser);
+    await logIn(page, journey.baseUrl, 'admin@demo.tovholder.dk');
+    await page.goto(`${journey.baseUrl}/admin/yearly-amounts`);
     await expect.poll(() => heading(page)).toBe('Årlige beløb (§86 og §87)');
     await settledAndAccessible(page, 'årlige beløb');
     await page.context().close();

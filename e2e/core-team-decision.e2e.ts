@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
+import { journeyEnvironment } from './support/environment.js';
 import { apiGet, apiSend, expectText, heading, isoDay, logIn, newPage, settledAndAccessible } from './support/journey.js';
-import { startServer } from './support/server.js';
 
 /**
  * Issue 8 item 3's journey (EFEI 000:876-881): the coordinator sees on the decision form that the core team grants
@@ -10,24 +10,13 @@ import { startServer } from './support/server.js';
  * visitation committee; the department head decides it in the committee; the family sees the outcome and the letter
  * in the portal. axe-core checks every page.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyEnvironment();
 
 /** The demo's portal parent (README): Camilla Jensen, Familien Jensen, Mette Lund's EFEI case. */
 const parentEmail = 'foraelder@demo.tovholder.dk';
 
 async function jensenCase(): Promise<string> {
-  const row = await server.db.selectFrom('persons as p')
+  const row = await journey.db.selectFrom('persons as p')
     .innerJoin('family_members as fm', (j) => j.onRef('fm.municipality_id', '=', 'p.municipality_id').onRef('fm.person_id', '=', 'p.id'))
     .innerJoin('cases as c', (j) => j.onRef('c.municipality_id', '=', 'fm.municipality_id').onRef('c.family_id', '=', 'fm.family_id'))
     .select('c.id').where('p.email', '=', parentEmail).where('c.status', '<>', 'closed').orderBy('c.case_number').executeTakeFirstOrThrow();
@@ -35,16 +24,16 @@ async function jensenCase(): Promise<string> {
 }
 
 async function portalLogIn(page: Page): Promise<void> {
-  const count = async () => Number((await server.db.selectFrom('outbox_messages').select((eb) => eb.fn.countAll<number>().as('n'))
+  const count = async () => Number((await journey.db.selectFrom('outbox_messages').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('kind', '=', 'portal_login_code').where('recipient', '=', parentEmail).executeTakeFirstOrThrow()).n);
-  await page.goto(`${server.url}/portal/login`);
+  await page.goto(`${journey.baseUrl}/portal/login`);
   await expect.poll(() => heading(page)).toBe('Log ind på familieportalen');
   const before = await count();
   await page.getByLabel('E-mail eller mobilnummer').fill(parentEmail);
   await page.getByRole('button', { name: 'Send kode' }).click();
   await page.getByLabel('Kode', { exact: true }).waitFor();
   await expect.poll(count, { timeout: 15_000 }).toBeGreaterThan(before);
-  const message = await server.db.selectFrom('outbox_messages').select('body').where('kind', '=', 'portal_login_code').where('recipient', '=', parentEmail)
+  const message = await journey.db.selectFrom('outbox_messages').select('body').where('kind', '=', 'portal_login_code').where('recipient', '=', parentEmail)
     .orderBy('created_at', 'desc').executeTakeFirstOrThrow();
   await page.getByLabel('Kode', { exact: true }).fill(/([0-9]{6})/.exec(message.body)![1]!);
   await page.getByRole('button', { name: 'Log ind' }).click();
@@ -52,9 +41,9 @@ async function portalLogIn(page: Page): Promise<void> {
 }
 
 async function voteAs(email: string, proposalId: string, vote: 'Enig' | 'Uenig', reason?: string): Promise<void> {
-  const page = await newPage(browser);
-  await logIn(page, server.url, email);
-  await page.goto(`${server.url}/proposals/${proposalId}`);
+  const page = await newPage(journey.browser);
+  await logIn(page, journey.baseUrl, email);
+  await page.goto(`${journey.baseUrl}/proposals/${proposalId}`);
   await expect.poll(() => heading(page)).toBe('Forslag: BL §32');
   await settledAndAccessible(page, `forslaget før ${email} stemmer`);
   await page.getByLabel(vote, { exact: true }).check();
@@ -69,15 +58,15 @@ describe('a core-team decision', () => {
   it('the core team votes, one disagrees, the committee decides, and the family sees the outcome in the portal', async () => {
     const caseId = await jensenCase();
     // The coordinator: Sofie Holm joins the core team, so two of the municipality's staff vote (with Lars Winther).
-    const coordinator = await newPage(browser);
+    const coordinator = await newPage(journey.browser);
     const errors: string[] = [];
     coordinator.on('pageerror', (e) => errors.push(e.message));
-    await logIn(coordinator, server.url, 'koordinator@demo.tovholder.dk');
-    const sofie = await server.db.selectFrom('users').select('id').where('email', '=', 'koordinator2@demo.tovholder.dk').executeTakeFirstOrThrow();
+    await logIn(coordinator, journey.baseUrl, 'koordinator@demo.tovholder.dk');
+    const sofie = await journey.db.selectFrom('users').select('id').where('email', '=', 'koordinator2@demo.tovholder.dk').executeTakeFirstOrThrow();
     expect((await apiSend(coordinator, 'POST', `/api/cases/${caseId}/team-members`, { userId: sofie.id })).status).toBe(200);
 
     // The decision form says who grants §32: the core team, so the coordinator makes a proposal.
-    await coordinator.goto(`${server.url}/cases/${caseId}/decisions/new`);
+    await coordinator.goto(`${journey.baseUrl}/cases/${caseId}/decisions/new`);
     await coordinator.locator('select[name=legalBasisId]').selectOption('BL-32');
     await expectText(coordinator, 'BL §32 bevilges af kerneteamet, enstemmigt');
     await settledAndAccessible(coordinator, 'afgørelsesformularen: hvad må jeg bevilge');
@@ -103,21 +92,21 @@ describe('a core-team decision', () => {
     await coordinator.reload();
     await expectText(coordinator, 'Hos visitationsudvalget');
     await expectText(coordinator, 'Et medlem af kerneteamet er uenigt');
-    await coordinator.goto(`${server.url}/cases/${caseId}`);
+    await coordinator.goto(`${journey.baseUrl}/cases/${caseId}`);
     await coordinator.waitForLoadState('networkidle');
     await expectText(coordinator, 'Forventes afgjort senest');
     await settledAndAccessible(coordinator, 'sagen med forslaget hos udvalget');
 
     // The department head: the committee's queue and meeting, then the decision.
-    const head = await newPage(browser);
-    await logIn(head, server.url, 'afdelingschef@demo.tovholder.dk');
+    const head = await newPage(journey.browser);
+    await logIn(head, journey.baseUrl, 'afdelingschef@demo.tovholder.dk');
     await head.getByRole('link', { name: 'Visitationsudvalg' }).first().click();
     await expect.poll(() => heading(head)).toBe('Visitationsudvalget');
     await settledAndAccessible(head, 'visitationsudvalgets kø');
     await head.getByRole('link', { name: /^\d{1,2}\./ }).first().click();
     await expect.poll(() => heading(head)).toContain('Udvalgsmøde');
     await settledAndAccessible(head, 'udvalgsmødets dagsorden');
-    await head.goto(`${server.url}/proposals/${proposalId}`);
+    await head.goto(`${journey.baseUrl}/proposals/${proposalId}`);
     await expectText(head, 'Familien bør først prøve et netværksmøde med skolen.');
     await head.getByLabel('Bevilget', { exact: true }).check();
     await head.getByLabel('Udvalgets begrundelse').fill('Udvalget bevilger kontaktpersonen i et halvt år og følger op på netværksmødet.');
@@ -129,7 +118,7 @@ describe('a core-team decision', () => {
     expect([decided.status, decided.decision.decidedByKind]).toEqual(['granted', 'visitation_committee']);
 
     // The family sees the outcome and the letter in the portal.
-    const parent = await newPage(browser);
+    const parent = await newPage(journey.browser);
     await portalLogIn(parent);
     await expectText(parent, 'Afgørelser');
     await expectText(parent, 'BL §32');

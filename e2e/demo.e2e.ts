@@ -1,26 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { journeyEnvironment } from './support/environment.js';
 import { apiGet, expectText, flowStates, heading, logIn, newPage, settledAndAccessible } from './support/journey.js';
-import { startServer } from './support/server.js';
 
 /**
  * The demo data as the demo logins see it in the browser: the family coordinator's EFEI cases at every step and the
  * primary caseworker's SOF cases, follow-ups, contact agreements and årshjul. Every page shows its data (no error)
  * and passes axe-core.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyEnvironment();
 
 interface MyFamily { familyId: string; familyName: string; children: Array<{ caseId: string; model: 'efei' | 'sof' }> }
 interface FlowView { steps: Array<{ key: string; state: string }> }
@@ -36,15 +24,15 @@ async function casesWithFlow(page: Page) {
 }
 
 async function visit(page: Page, path: string, label: string): Promise<void> {
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${journey.baseUrl}${path}`);
   await heading(page);
   await settledAndAccessible(page, label);
 }
 
 describe('the demo data in the browser', () => {
   it('the family coordinator sees EFEI cases at every step of the flow', async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, 'koordinator@demo.tovholder.dk');
+    const page = await newPage(journey.browser);
+    await logIn(page, journey.baseUrl, 'koordinator@demo.tovholder.dk');
     const cases = (await casesWithFlow(page)).filter((c) => c.model === 'efei');
     const byCurrent = new Map<number, (typeof cases)[number]>();
     for (const c of cases) {
@@ -73,8 +61,8 @@ describe('the demo data in the browser', () => {
   });
 
   it('the primary caseworker sees SOF cases, their meetings, the child\'s voice, contact agreements and the årshjul', async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, 'raadgiver@demo.tovholder.dk');
+    const page = await newPage(journey.browser);
+    await logIn(page, journey.baseUrl, 'raadgiver@demo.tovholder.dk');
     const cases = (await casesWithFlow(page)).filter((c) => c.model === 'sof');
     const positions = new Set(cases.map((c) => c.flow.steps.findIndex((s) => s.state === 'current')));
     expect([...positions].sort()).toEqual([0, 1, 2, 3, 4]);

@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
+import { journeyEnvironment } from './support/environment.js';
 import {
   addAgreement, addParticipant, addPoint, apiGet, apiSend, closeMeeting, createFamilyWithCase, danishDate, expectFlow, expectText, heading, isoDay,
   logIn, newPage, planMeeting, settledAndAccessible,
 } from './support/journey.js';
-import { startServer } from './support/server.js';
 
 /**
  * Issue 3's EFEI journey (000:139-210): the family coordinator (koordinator@, Mette Lund) creates a family and an EFEI
@@ -14,18 +14,7 @@ import { startServer } from './support/server.js';
  * → holds the summary meeting → agrees the joint plan with SMARTE goals → the print view shows the goals and owners.
  * The case page's flow shows done / current / upcoming after each step; axe-core checks every page.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyEnvironment();
 
 const suffix = Date.now().toString(36);
 const G = 'Gennemført';
@@ -43,11 +32,11 @@ async function recordStep(page: Page, kind: string, text: string): Promise<void>
 
 describe('a whole EFEI case', () => {
   it('assignment → core team → assessment → analysis without the family → summary → agreed joint plan → print view', async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, 'koordinator@demo.tovholder.dk');
+    const page = await newPage(journey.browser);
+    await logIn(page, journey.baseUrl, 'koordinator@demo.tovholder.dk');
 
     // Step 1: the case assigned to the family coordinator; the core team is still to be formed.
-    const { familyId, caseId } = await createFamilyWithCase(page, server.url, {
+    const { familyId, caseId } = await createFamilyWithCase(page, journey.baseUrl, {
       familyName: `Familien Bøgh ${suffix}`, lastName: 'Bøgh', childFirstName: 'Sigurd', childCpr: '1408164321',
       parents: [{ firstName: 'Karen', cpr: '0205884321' }, { firstName: 'Anders', cpr: '2110864321' }], model: 'efei', leadName: 'Mette Lund',
     });
@@ -131,7 +120,7 @@ describe('a whole EFEI case', () => {
     await settledAndAccessible(page, 'sagen efter det opsamlende møde');
 
     // Step 7: the joint plan with SMARTE goals, owners and activities (000:736-790), agreed with the family.
-    await page.goto(`${server.url}/families/${familyId}`);
+    await page.goto(`${journey.baseUrl}/families/${familyId}`);
     await expect.poll(() => heading(page)).toContain(`Familien Bøgh ${suffix}`);
     await page.getByRole('link', { name: 'Fælles plan' }).click();
     await page.waitForURL(/\/plan$/);
@@ -196,7 +185,7 @@ describe('a whole EFEI case', () => {
     await screenshot(page, 'efei-joint-plan-print');
 
     // The case is now in operation: steps 1-7 done, the loop of status meetings current.
-    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.goto(`${journey.baseUrl}/cases/${caseId}`);
     await heading(page);
     await expectFlow(page, flowAfter(7));
     await expectText(page, 'Hold næste sagsmøde.');

@@ -1,24 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, screenshot } from './support/browser.js';
-import { demoPassword, startServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, screenshot } from './support/browser.js';
+import { journeyEnvironment } from './support/environment.js';
+import { demoPassword } from './support/server.js';
 
 /**
  * Issue 2's journey in a real browser: a coordinator logs in, creates a family with a child and a §41 + §50 case,
  * and sees it in "Mine familier"; a user of the other municipality cannot find it. axe-core checks every page shown.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyEnvironment();
 
 const familyName = `Familien Ørnebjerg ${Date.now().toString(36)}`;
 const childFirstName = 'Viggo';
@@ -26,7 +16,7 @@ let familyFound = false; // set when the coordinator's own search found the fami
 const childCpr = '1503184321'; // 15 March 2018, digit 7 = 4 → 2000s; fictional (fails modulus 11: a warning only)
 
 async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
+  await page.goto(`${journey.baseUrl}/login`);
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Log ind');
   await expectAccessible(page, 'log ind');
   await page.getByLabel('E-mail').fill(email);
@@ -43,7 +33,7 @@ async function heading(page: Page): Promise<string> {
 
 describe('the coordinator journey', () => {
   it('logs in, creates a family with a child and a §41 + §50 case, and finds it in Mine familier', async () => {
-    const context = await browser.newContext({ locale: 'da-DK' });
+    const context = await journey.browser.newContext({ locale: 'da-DK' });
     const page = await context.newPage();
 
     await logIn(page, 'koordinator@demo.tovholder.dk');
@@ -143,14 +133,14 @@ describe('the coordinator journey', () => {
 
   it('a user of the other municipality cannot find the family, neither by CPR nor by name', async () => {
     expect(familyFound, 'the first journey created the family and found it in its own municipality').toBe(true);
-    const context = await browser.newContext({ locale: 'da-DK' });
+    const context = await journey.browser.newContext({ locale: 'da-DK' });
     const page = await context.newPage();
     await logIn(page, 'koordinator@nabo.tovholder.dk');
     expect(await heading(page)).toBe('Mine familier');
     expect((await page.locator('main').textContent()) ?? '').not.toContain(familyName);
 
     for (const query of [childCpr, 'Ørnebjerg']) {
-      await page.goto(`${server.url}/search`);
+      await page.goto(`${journey.baseUrl}/search`);
       await page.getByLabel('Navn, CPR-nummer eller sagsnummer').fill(query);
       await page.getByRole('button', { name: 'Søg' }).last().click();
       await expect.poll(async () => (await page.locator('main').textContent()) ?? '').toContain('Ingen resultater');
@@ -172,7 +162,7 @@ describe('accessibility of every page', () => {
   }
 
   it('staff pages: family, edit family, edit person, case, status, assignment, core team, measure edit, 404', async () => {
-    const context = await browser.newContext({ locale: 'da-DK' });
+    const context = await journey.browser.newContext({ locale: 'da-DK' });
     const page = await context.newPage();
     await logIn(page, 'koordinator@demo.tovholder.dk');
     const families = await apiGet<Array<{ familyId: string; children: Array<{ caseId: string }> }>>(page, '/api/my-families');
@@ -188,7 +178,7 @@ describe('accessibility of every page', () => {
       '/search', '/no-such-page',
     ];
     for (const path of pages) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${journey.baseUrl}${path}`);
       await heading(page);
       await page.waitForLoadState('networkidle');
       expect(await page.locator('.alert-error').count(), `${path} shows its data, not an error`).toBe(0);
@@ -198,10 +188,10 @@ describe('accessibility of every page', () => {
   });
 
   it('the administrator\'s user list', async () => {
-    const context = await browser.newContext({ locale: 'da-DK' });
+    const context = await journey.browser.newContext({ locale: 'da-DK' });
     const page = await context.newPage();
     await logIn(page, 'admin@demo.tovholder.dk');
-    await page.goto(`${server.url}/admin/users`);
+    await page.goto(`${journey.baseUrl}/admin/users`);
     await heading(page);
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, '/admin/users');
@@ -209,10 +199,10 @@ describe('accessibility of every page', () => {
   });
 
   it('a parent logs in to the family portal with a one-time code (shown in the demo) and sees their own family; then logs out', async () => {
-    const context = await browser.newContext({ locale: 'da-DK' });
+    const context = await journey.browser.newContext({ locale: 'da-DK' });
     const page = await context.newPage();
     // The old address of the parent's page leads to the portal, which asks for its own login (issue 5 item 1).
-    await page.goto(`${server.url}/my-family`);
+    await page.goto(`${journey.baseUrl}/my-family`);
     await page.waitForURL((url) => url.pathname === '/portal/login');
     await expect.poll(() => heading(page)).toBe('Log ind på familieportalen');
     await expectAccessible(page, 'familieportalens log ind');
@@ -231,10 +221,10 @@ describe('accessibility of every page', () => {
     expect(await page.locator('.alert-error').count()).toBe(0);
     await expectAccessible(page, '/portal');
     // The portal session opens no staff page.
-    expect((await page.request.get(`${server.url}/api/my-families`)).status()).toBe(401);
+    expect((await page.request.get(`${journey.baseUrl}/api/my-families`)).status()).toBe(401);
     await page.getByRole('button', { name: 'Log af' }).click();
     await page.waitForURL((url) => url.pathname === '/portal/login');
-    expect((await page.request.get(`${server.url}/api/portal/me`)).status()).toBe(401);
+    expect((await page.request.get(`${journey.baseUrl}/api/portal/me`)).status()).toBe(401);
     await context.close();
   });
 });

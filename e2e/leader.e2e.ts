@@ -1,31 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
+import { journeyEnvironment } from './support/environment.js';
 import { expectText, heading, logIn, newPage, settledAndAccessible } from './support/journey.js';
-import { startServer } from './support/server.js';
 
 /**
  * Issue 9 items 1, 2, 8: the team leader opens the leader dashboard (the demo's overdue follow-ups have produced
  * escalations), clicks an overdue figure to the cases behind it, and resolves an escalation with a note. axe-core
  * checks every view.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyEnvironment();
 
 describe('the leader dashboard', () => {
   it('a team leader sees the living dashboard, drills down from a figure and resolves an escalation', async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, 'teamleder@demo.tovholder.dk');
+    const page = await newPage(journey.browser);
+    await logIn(page, journey.baseUrl, 'teamleder@demo.tovholder.dk');
     await page.getByRole('link', { name: /^Ledelse/ }).first().click();
     await expect.poll(() => heading(page)).toBe('Ledelsesoverblik');
     await expectText(page, 'Opfølgning til tiden');
@@ -39,7 +27,7 @@ describe('the leader dashboard', () => {
     expect(await page.getByRole('row').count()).toBeGreaterThan(1);
     await settledAndAccessible(page, 'sagerne bag et tal');
 
-    await page.goto(`${server.url}/leader/escalations`);
+    await page.goto(`${journey.baseUrl}/leader/escalations`);
     await expect.poll(() => heading(page)).toBe('Eskaleringer');
     await settledAndAccessible(page, 'eskaleringerne');
     const before = await page.getByRole('button', { name: /^Luk eskalering/ }).count();
@@ -54,10 +42,10 @@ describe('the leader dashboard', () => {
   });
 
   it('a coordinator has no leader menu and is refused the dashboard', async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, 'koordinator@demo.tovholder.dk');
+    const page = await newPage(journey.browser);
+    await logIn(page, journey.baseUrl, 'koordinator@demo.tovholder.dk');
     expect(await page.getByRole('link', { name: /^Ledelse/ }).count()).toBe(0);
-    await page.goto(`${server.url}/leader`);
+    await page.goto(`${journey.baseUrl}/leader`);
     await expect.poll(() => heading(page)).toBe('Ledelsesoverblik');
     await expect.poll(() => page.locator('.alert-error').count()).toBeGreaterThan(0);
     await page.context().close();

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.js';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
+import { journeyEnvironment } from './support/environment.js';
 import { apiGet, apiSend, closeMeeting, expectText, heading, isoDay, logIn, planMeeting, settledAndAccessible } from './support/journey.js';
-import { startServer } from './support/server.js';
 
 /**
  * Issue 5's journeys (the family portal): a parent logs in with a one-time code read from the outbox — by keyboard
@@ -11,29 +11,18 @@ import { startServer } from './support/server.js';
  * sees only their part and loses it when the family withdraws the consent; parent A gets nothing of family B through
  * any portal endpoint. axe-core checks every portal and partner page; screenshots at 360 px in test-results/e2e.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyEnvironment();
 
 /** The demo's portal parent (README): Camilla Jensen, parent with custody in Familien Jensen, Mette Lund's EFEI case. */
 const parentEmail = 'foraelder@demo.tovholder.dk';
 const mobileWidth = 360;
 
 async function mobileContext(): Promise<BrowserContext> {
-  return browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: mobileWidth, height: 760 } });
+  return journey.browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: mobileWidth, height: 760 } });
 }
 
 async function desktopPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+  const context = await journey.browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
   return context.newPage();
 }
 
@@ -45,7 +34,7 @@ interface DemoFamily {
 }
 
 async function familyOfParent(email: string): Promise<DemoFamily> {
-  const db = server.db;
+  const db = journey.db;
   const parent = await db.selectFrom('persons as p')
     .innerJoin('family_members as fm', (j) => j.onRef('fm.municipality_id', '=', 'p.municipality_id').onRef('fm.person_id', '=', 'p.id'))
     .innerJoin('families as f', (j) => j.onRef('f.municipality_id', '=', 'fm.municipality_id').onRef('f.id', '=', 'fm.family_id'))
@@ -64,7 +53,7 @@ async function familyOfParent(email: string): Promise<DemoFamily> {
 
 /** The number of login codes the outbox holds for the address: the next code is the one after these. */
 async function codesSent(address: string): Promise<number> {
-  const row = await server.db.selectFrom('outbox_messages').select((eb) => eb.fn.countAll<number>().as('n'))
+  const row = await journey.db.selectFrom('outbox_messages').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('kind', '=', 'portal_login_code').where('recipient', '=', address).executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -75,7 +64,7 @@ async function codesSent(address: string): Promise<number> {
  */
 async function codeFromOutbox(address: string, before: number): Promise<string> {
   await expect.poll(() => codesSent(address), { timeout: 15_000, message: `a code message to ${address} in the outbox` }).toBeGreaterThan(before);
-  const message = await server.db.selectFrom('outbox_messages').select(['body', 'channel'])
+  const message = await journey.db.selectFrom('outbox_messages').select(['body', 'channel'])
     .where('kind', '=', 'portal_login_code').where('recipient', '=', address).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
   expect(message.channel).toBe('email');
   const code = /familieportal er ([0-9]{6})\./.exec(message.body)?.[1];
@@ -85,7 +74,7 @@ async function codeFromOutbox(address: string, before: number): Promise<string> 
 
 /** Portal login with the pointer (journey 1 does it by keyboard): address → Send kode → code from the outbox → Log ind. */
 async function portalLogIn(page: Page, address: string): Promise<void> {
-  await page.goto(`${server.url}/portal/login`);
+  await page.goto(`${journey.baseUrl}/portal/login`);
   await expect.poll(() => heading(page)).toBe('Log ind på familieportalen');
   const before = await codesSent(address);
   await page.getByLabel('E-mail eller mobilnummer').fill(address);
@@ -155,7 +144,7 @@ describe('the family portal', () => {
     const page = await context.newPage();
 
     // Log in by keyboard only: Tab to the field, type, Enter; the code comes from the outbox (the e-mail).
-    await page.goto(`${server.url}/portal/login`);
+    await page.goto(`${journey.baseUrl}/portal/login`);
     await expect.poll(() => heading(page)).toBe('Log ind på familieportalen');
     await checkMobilePage(page, 'familieportalens log ind', 'login');
     const before = await codesSent(parentEmail);
@@ -286,8 +275,8 @@ describe('the family portal', () => {
 
     // The coordinator plans a status meeting with the family (the meeting command shares it with the family).
     const staff = await desktopPage();
-    await logIn(staff, server.url, 'koordinator@demo.tovholder.dk');
-    await staff.goto(`${server.url}/cases/${family.caseId}`);
+    await logIn(staff, journey.baseUrl, 'koordinator@demo.tovholder.dk');
+    await staff.goto(`${journey.baseUrl}/cases/${family.caseId}`);
     await heading(staff);
     const meetingId = await planMeeting(staff, { type: 'Statusmøde', daysAgo: 0, time: '08:00' });
 
@@ -295,7 +284,7 @@ describe('the family portal', () => {
     const parentContext = await mobileContext();
     const portal = await parentContext.newPage();
     await portalLogIn(portal, parentEmail);
-    await portal.goto(`${server.url}/portal/meetings`);
+    await portal.goto(`${journey.baseUrl}/portal/meetings`);
     await heading(portal);
     // By keyboard only, like journey 1: Tab to each field, type, Enter on the button.
     await followLink(portal, portal.locator(`main a[href="/portal/meetings/${meetingId}"]`, { hasText: 'Forbered mødet' }), `/portal/meetings/${meetingId}`);
@@ -349,7 +338,7 @@ describe('the family portal', () => {
     await checkMobilePage(portal, 'tak for svar', 'meeting-feedback-thanks');
 
     // The same day the coordinator sees that an answer is waiting, not the answer (004:2122: "den følgende dag").
-    await staff.goto(`${server.url}/meetings/${meetingId}`);
+    await staff.goto(`${journey.baseUrl}/meetings/${meetingId}`);
     await heading(staff);
     await expect.poll(async () => (await input.textContent()) ?? '', { timeout: 15_000 }).toContain('1 svar efter mødet vises i morgen.');
     expect((await input.textContent()) ?? '').not.toContain(comment);
@@ -358,11 +347,11 @@ describe('the family portal', () => {
     await settledAndAccessible(staff, 'mødet med ventende svar');
 
     // The next day (the server's clock moved; the staff session of 8 hours has ended, so the coordinator logs in again).
-    server.clock.advanceDays(1);
+    journey.clock.advanceDays(1);
     try {
       const nextDay = await desktopPage();
-      await logIn(nextDay, server.url, 'koordinator@demo.tovholder.dk');
-      await nextDay.goto(`${server.url}/meetings/${meetingId}`);
+      await logIn(nextDay, journey.baseUrl, 'koordinator@demo.tovholder.dk');
+      await nextDay.goto(`${journey.baseUrl}/meetings/${meetingId}`);
       await heading(nextDay);
       const nextInput = nextDay.locator('section[aria-labelledby=family-input-heading]');
       await expect.poll(async () => (await nextInput.textContent()) ?? '', { timeout: 15_000 }).toContain(`Svar efter mødet fra ${parentName}`);
@@ -376,7 +365,7 @@ describe('the family portal', () => {
       await screenshot(nextDay, 'portal-coordinator-sees-feedback');
       await nextDay.context().close();
     } finally {
-      server.clock.reset();
+      journey.clock.reset();
     }
     await parentContext.close();
     await staff.context().close();
@@ -384,7 +373,7 @@ describe('the family portal', () => {
 
   it('a partner with consent sees only their part of the family, and nothing once the parent withdraws the consent', async () => {
     const family = await familyOfParent(parentEmail);
-    const db = server.db;
+    const db = journey.db;
     const meetings = await db.selectFrom('meetings').select(['id', 'type', 'status', 'minutes', 'visibility', 'minutes_visibility'])
       .where('case_id', '=', family.caseId).orderBy('scheduled_at').execute();
     const closed = meetings.filter((m) => m.status === 'closed' && m.minutes && m.type !== 'analysis_meeting');
@@ -398,7 +387,7 @@ describe('the family portal', () => {
 
     // The coordinator shares one meeting's minutes with the partners taking part (Deles med: samarbejdspartnere).
     const staff = await desktopPage();
-    await logIn(staff, server.url, 'koordinator@demo.tovholder.dk');
+    await logIn(staff, journey.baseUrl, 'koordinator@demo.tovholder.dk');
     const current = await apiGet<{ meeting: { version: number } } & { version?: number }>(staff, `/api/meetings/${toPartners.id}`);
     const version = current.meeting?.version ?? current.version!;
     const shared = await apiSend(staff, 'PUT', `/api/meetings/${toPartners.id}/sharing`, { version, visibility: 'partners', minutesVisibility: 'partners' });
@@ -408,8 +397,8 @@ describe('the family portal', () => {
     // The partner (Anne Skov, Demo Skole) sees the one family that consented, at 360 px.
     const partnerContext = await mobileContext();
     const partner = await partnerContext.newPage();
-    await logIn(partner, server.url, 'partner@demo.tovholder.dk');
-    await partner.goto(`${server.url}/partner`);
+    await logIn(partner, journey.baseUrl, 'partner@demo.tovholder.dk');
+    await partner.goto(`${journey.baseUrl}/partner`);
     await expect.poll(() => heading(partner)).toBe('Mine familier som samarbejdspartner');
     await expectText(partner, family.familyName);
     await checkMobilePage(partner, 'mine familier som samarbejdspartner', 'partner-families');
@@ -445,7 +434,7 @@ describe('the family portal', () => {
     const parentContext = await mobileContext();
     const portal = await parentContext.newPage();
     await portalLogIn(portal, parentEmail);
-    await portal.goto(`${server.url}/portal/consents`);
+    await portal.goto(`${journey.baseUrl}/portal/consents`);
     await expect.poll(() => heading(portal)).toBe('Samtykke til deling');
     const school = portal.getByRole('listitem', { name: 'Demo Skole' });
     await expect.poll(async () => (await school.textContent()) ?? '', { timeout: 15_000 }).toContain('Samtykke givet.');
@@ -462,7 +451,7 @@ describe('the family portal', () => {
     await expectText(partner, 'Du kan ikke se denne familie.');
     await settledAndAccessible(partner, 'familien efter tilbagetrukket samtykke');
     await screenshot(partner, 'portal-360-partner-no-access');
-    await partner.goto(`${server.url}/partner`);
+    await partner.goto(`${journey.baseUrl}/partner`);
     await expectText(partner, 'Du har ingen familier lige nu.');
     await checkMobilePage(partner, 'ingen familier som samarbejdspartner', 'partner-none');
     await partnerContext.close();
@@ -471,7 +460,7 @@ describe('the family portal', () => {
   it('parent A gets nothing of family B through any portal endpoint', async () => {
     const a = await familyOfParent(parentEmail);
     // Family B: another of Mette Lund's demo families (in the same municipality), whose first parent logs in too.
-    const candidates = await server.db.selectFrom('persons as p')
+    const candidates = await journey.db.selectFrom('persons as p')
       .innerJoin('family_members as fm', (j) => j.onRef('fm.municipality_id', '=', 'p.municipality_id').onRef('fm.person_id', '=', 'p.id'))
       .innerJoin('cases as c', (j) => j.onRef('c.municipality_id', '=', 'fm.municipality_id').onRef('c.family_id', '=', 'fm.family_id'))
       .innerJoin('case_assignments as ca', (j) => j.onRef('ca.municipality_id', '=', 'c.municipality_id').onRef('ca.case_id', '=', 'c.id'))
@@ -485,7 +474,7 @@ describe('the family portal', () => {
 
     // Staff give family B something in the portal: a planned meeting, and a held one whose minutes are shared with B.
     const staff = await desktopPage();
-    await logIn(staff, server.url, 'koordinator@demo.tovholder.dk');
+    await logIn(staff, journey.baseUrl, 'koordinator@demo.tovholder.dk');
     const planned = await apiSend(staff, 'POST', `/api/cases/${b.caseId}/meetings`, { type: 'status_meeting', scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Rådhuset' });
     expect(planned.status, JSON.stringify(planned.body)).toBe(201);
     const plannedId = (planned.body as unknown as { id?: string; meeting?: { id: string } }).meeting?.id ?? (planned.body as unknown as { id: string }).id;
@@ -505,7 +494,7 @@ describe('the family portal', () => {
     await staff.context().close();
 
     // Parent B logs in, writes a message, answers after the held meeting and gives a consent: B's ids, and a control that B sees them.
-    const contextB = await browser.newContext({ locale: 'da-DK' });
+    const contextB = await journey.browser.newContext({ locale: 'da-DK' });
     const pageB = await contextB.newPage();
     await portalLogIn(pageB, parentB);
     const thread = await portalFetch(pageB, 'POST', '/api/portal/threads', { subject: 'Familie B spørger', body: 'Hemmeligt for familie A.' });
@@ -523,7 +512,7 @@ describe('the family portal', () => {
     await contextB.close();
 
     // Parent A, logged in to the portal, asks for B's records by id: 404, never B's data.
-    const contextA = await browser.newContext({ locale: 'da-DK' });
+    const contextA = await journey.browser.newContext({ locale: 'da-DK' });
     const pageA = await contextA.newPage();
     await portalLogIn(pageA, parentEmail);
     const secrets = [b.familyId, b.familyName, b.caseId, threadB, heldId, plannedId, minutesB, 'Familie B spørger', 'Hemmeligt for familie A', 'B forbereder sig',
@@ -561,18 +550,18 @@ describe('the family portal', () => {
       expectNothingOfB(path, result.text);
     }
     // B's records are unchanged by A's attempts.
-    const prep = await server.db.selectFrom('meeting_preparations').select('focus_points').where('meeting_id', '=', plannedId).execute();
+    const prep = await journey.db.selectFrom('meeting_preparations').select('focus_points').where('meeting_id', '=', plannedId).execute();
     expect(prep.map((p) => p.focus_points)).toEqual(['B forbereder sig.']);
-    expect(await server.db.selectFrom('meeting_feedback').select('id').where('meeting_id', '=', heldId).execute()).toEqual([]);
-    const consentRow = await server.db.selectFrom('consents').select('withdrawn_at').where('id', '=', consentB.id).executeTakeFirstOrThrow();
+    expect(await journey.db.selectFrom('meeting_feedback').select('id').where('meeting_id', '=', heldId).execute()).toEqual([]);
+    const consentRow = await journey.db.selectFrom('consents').select('withdrawn_at').where('id', '=', consentB.id).executeTakeFirstOrThrow();
     expect(consentRow.withdrawn_at).toBeNull();
     // And the pages show "not found" rather than B's data.
-    await pageA.goto(`${server.url}/portal/minutes/${heldId}`);
+    await pageA.goto(`${journey.baseUrl}/portal/minutes/${heldId}`);
     await heading(pageA);
     await pageA.waitForLoadState('networkidle');
     expectNothingOfB('the minutes page', (await pageA.locator('main').textContent()) ?? '');
     await settledAndAccessible(pageA, 'et andet families referat', { errorShown: true });
-    await pageA.goto(`${server.url}/portal/messages/${threadB}`);
+    await pageA.goto(`${journey.baseUrl}/portal/messages/${threadB}`);
     await heading(pageA);
     await pageA.waitForLoadState('networkidle');
     expectNothingOfB('the thread page', (await pageA.locator('main').textContent()) ?? '');

@@ -1,11 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
+import { journeyEnvironment } from './support/environment.js';
 import {
   addAgreement, addParticipant, addPoint, apiGet, apiSend, closeMeeting, createFamilyWithCase, danishDate, expectFlow, expectText, heading, isoDay,
   logIn, newPage, planMeeting, settledAndAccessible,
 } from './support/journey.js';
-import { startServer } from './support/server.js';
 
 /**
  * Issue 3's SOF journey (001:158-225): the primary caseworker (raadgiver@, Jonas Berg) starts a course — start
@@ -13,18 +12,7 @@ import { startServer } from './support/server.js';
  * a network meeting run with LØFT's four columns → agreements with owners and deadlines. The case page's flow shows
  * done / current / upcoming after each step; axe-core checks every page.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyEnvironment();
 
 const suffix = Date.now().toString(36);
 const G = 'Gennemført';
@@ -33,9 +21,9 @@ const U = 'Kommende';
 
 describe('a whole SOF start', () => {
   it('start conversation → child observation with Dialoglinealen → network meeting with LØFT → agreements', async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, 'raadgiver@demo.tovholder.dk');
-    const { familyId, caseId } = await createFamilyWithCase(page, server.url, {
+    const page = await newPage(journey.browser);
+    await logIn(page, journey.baseUrl, 'raadgiver@demo.tovholder.dk');
+    const { familyId, caseId } = await createFamilyWithCase(page, journey.baseUrl, {
       familyName: `Familien Søgaard ${suffix}`, lastName: 'Søgaard', childFirstName: 'Ellen', childCpr: '0306174321',
       parents: [{ firstName: 'Maja', cpr: '1204854321' }, { firstName: 'Peter', cpr: '0911834321' }], model: 'sof', leadName: 'Jonas Berg',
     });
@@ -65,7 +53,7 @@ describe('a whole SOF start', () => {
     await settledAndAccessible(page, 'sagen efter observationen');
 
     // Dialoglinealen (000:479-483): the child's smiley per topic, recorded on the child's page.
-    await page.goto(`${server.url}/families/${familyId}/plan`);
+    await page.goto(`${journey.baseUrl}/families/${familyId}/plan`);
     await heading(page);
     await page.getByRole('link', { name: 'Se og registrer barnets stemme for Ellen Søgaard' }).click();
     await page.waitForURL(/\/children\/[0-9a-f-]{36}\/voice$/);
@@ -109,7 +97,7 @@ describe('a whole SOF start', () => {
     expect(created.status).toBe(201);
     const agreed = await apiSend(page, 'POST', `/api/families/${familyId}/plan/versions/1/agreement`, { agreedOn: isoDay(0), personIds: [maja], userIds: [me] });
     expect(agreed.status).toBe(200);
-    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.goto(`${journey.baseUrl}/cases/${caseId}`);
     await heading(page);
     await expectFlow(page, [G, G, G, C, U]);
     await expectText(page, 'Hold et netværksmøde med de eksterne aktører.');

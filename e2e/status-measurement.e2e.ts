@@ -1,31 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
+import { journeyEnvironment } from './support/environment.js';
 import { expectText, heading, logIn, newPage, settledAndAccessible } from './support/journey.js';
-import { startServer } from './support/server.js';
 
 /**
  * Issue 9 item 7 = issue 10 item 6: a coordinator rates one of her cases' core elements for this quarter; the team
  * leader sees the department's results with the lowest element highlighted, next to the national evaluation's
  * levels. axe-core checks every page.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyEnvironment();
 
 describe('fidelity status measurements', () => {
   it('a coordinator rates a case; the team leader sees the results with the lowest element highlighted', async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, 'koordinator@demo.tovholder.dk');
+    const page = await newPage(journey.browser);
+    await logIn(page, journey.baseUrl, 'koordinator@demo.tovholder.dk');
     await page.getByRole('link', { name: 'Statusmålinger' }).first().click();
     await expect.poll(() => heading(page)).toBe('Statusmålinger af kerneelementerne');
     await expectText(page, /Dine sager til måling i \d\. kvt\. \d{4}/);
@@ -56,9 +44,9 @@ describe('fidelity status measurements', () => {
     const caseUrl = page.url();
     await page.context().close();
 
-    const leader = await newPage(browser);
-    await logIn(leader, server.url, 'teamleder@demo.tovholder.dk');
-    await leader.goto(`${server.url}/status-measurements`);
+    const leader = await newPage(journey.browser);
+    await logIn(leader, journey.baseUrl, 'teamleder@demo.tovholder.dk');
+    await leader.goto(`${journey.baseUrl}/status-measurements`);
     await expect.poll(() => leader.getByRole('heading', { name: /Resultater for Børnehandicap/ }).count()).toBe(1);
     await expect.poll(() => leader.getByRole('img', { name: /Udvikling pr\. kerneelement, Én familie – én indgang/ }).count()).toBe(1);
     await expectText(leader, /Laveste kerneelement i \d\. kvt\. \d{4}/);

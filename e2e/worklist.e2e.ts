@@ -1,35 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCalendarMonths, addDays } from '../src/modules/cadence/rules.js';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { addCalendarMonths, addDays } from '../src/platform/clock/dates.js';
+import { screenshot } from './support/browser.js';
+import { journeyEnvironment } from './support/environment.js';
 import { apiGet, danishDate, expectText, heading, isoDay, logIn, mainText, newPage, settledAndAccessible } from './support/journey.js';
-import { startServer } from './support/server.js';
 
 /**
  * Issue 4's journey: the SOF caseworker (raadgiver@, Jonas Berg) opens the worklist, completes an overdue follow-up and
  * sees it move to its next due date (6 weeks or 3 months from today, 001:753-771), then opens the family's årshjul:
  * an SVG wheel with its month-by-month text version (001:851-884). axe-core checks every page.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = journeyEnvironment();
 
 interface Worklist { today: string; items: Array<{ kind: string; bucket: string; dueOn: string; familyName: string; childName: string; caseId: string; familyId: string }> }
 interface FollowUps { cadence: { cadence: string; dueOn: string | null; bucket: string | null; countsFrom: string | null } }
 
 describe('the caseworker\'s worklist', () => {
   it('completes an overdue follow-up, sees it move to its next due date, and shows the årshjul', async () => {
-    const page = await newPage(browser);
-    await logIn(page, server.url, 'raadgiver@demo.tovholder.dk');
+    const page = await newPage(journey.browser);
+    await logIn(page, journey.baseUrl, 'raadgiver@demo.tovholder.dk');
     await page.getByRole('link', { name: 'Arbejdsliste' }).first().click();
     expect(await heading(page)).toBe('Min arbejdsliste');
     await settledAndAccessible(page, 'arbejdslisten');
@@ -77,7 +65,7 @@ describe('the caseworker\'s worklist', () => {
     await settledAndAccessible(page, 'arbejdslisten efter opfølgning');
 
     // The case's follow-up page counts from today's follow-up to the next due date.
-    await page.goto(`${server.url}/cases/${item.caseId}/follow-ups/new`);
+    await page.goto(`${journey.baseUrl}/cases/${item.caseId}/follow-ups/new`);
     await heading(page);
     await expectText(page, `seneste opfølgning ${danishDate(today)}`);
     await expectText(page, danishDate(expectedNext));
@@ -110,7 +98,7 @@ describe('the caseworker\'s worklist', () => {
 
     // A family with planned activities: the demo's wheel shows them in the text version.
     const wheelFamily = before.items.find((i) => i.kind === 'transition_not_started')!;
-    await page.goto(`${server.url}/families/${wheelFamily.familyId}/annual-wheel`);
+    await page.goto(`${journey.baseUrl}/families/${wheelFamily.familyId}/annual-wheel`);
     await heading(page);
     await expectText(page, 'Netværksmøde med skole og aflastning');
     await expectText(page, 'Første møde med Voksenhandicap om overgangen');

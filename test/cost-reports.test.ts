@@ -157,9 +157,9 @@ describe('cost reports', () => {
     const res = await client(t.app, s.controller).get(`/api/reports/costs?by=category&${q}&format=csv`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    expect(res.body).toContain('category,label,amount_dkk');
-    expect(res.body).toContain('lost_earnings,Tabt arbejdsfortjeneste,12000.01');
-    expect(res.body).toContain('total,,25312.51');
+    expect(res.body).toContain('category;label;amount_dkk');
+    expect(res.body).toContain('lost_earnings;Tabt arbejdsfortjeneste;12000.01');
+    expect(res.body).toContain('total;;25312.51');
     const rows = await auditRowsAfter(t.db, m.id, before);
     expect(rows.map((r) => [r.action, r.entity_type])).toEqual([['export', 'cost_report_category']]);
   });
@@ -190,7 +190,7 @@ describe('the expense analysis', () => {
     const extra = view.summary.find((x: { category: string }) => x.category === 'extra_costs');
     expect(extra).toEqual({ category: 'extra_costs', beforeOre: 300_000, afterOre: 300_000, beforePerChildOre: 300_000, afterPerChildOre: 300_000, changePercent: 0 });
     const csv = await api.get('/api/reports/expenses?group=efei&splitOn=2026-07-01&from=2026-01&to=2026-12&format=csv');
-    expect(csv.body).toContain('2026-Q1,before,extra_costs,3000.00,1,3000.00');
+    expect(csv.body).toContain('2026-Q1;before;extra_costs;3000.00;1;3000.00');
   });
 });
 

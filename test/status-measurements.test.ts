@@ -203,6 +203,9 @@ describe('reminders through the outbox, once per quarter per rater', () => {
   it('none before the quarter\'s last month', async () => {
     t.clock.set(testNow);
     expect((await schedule()).enqueued).toBe(0);
+    // Outside the window a tick touches no database at all.
+    const untouchable = new Proxy({}, { get: () => { throw new Error('the database was used'); } }) as typeof t.db;
+    expect(await scheduleStatusMeasurementReminders(untouchable, t.clock, publicUrl)).toEqual({ enqueued: 0 });
   });
 
   it('in the last month: one e-mail per rater with unrated cases; rerunning adds nothing', async () => {
@@ -225,6 +228,26 @@ describe('reminders through the outbox, once per quarter per rater', () => {
     t.clock.set('2027-03-02T08:00:00Z');
     expect((await schedule()).enqueued).toBe(3);
     expect((await outbox()).map((r) => r.dedupe_key.split('|')[0])).toEqual(['status_measurement:2026-Q4', ...Array(3).fill('status_measurement:2027-Q1')]);
+    expect((await schedule()).enqueued).toBe(0);
+    t.clock.set(testNow);
+  });
+
+  it('a tick with nothing new is skipped until the next day, when a case that became due since is reminded once', async () => {
+    t.clock.set('2027-06-10T08:00:00Z');
+    const quarterRows = async () => (await outbox()).filter((r) => r.dedupe_key.startsWith('status_measurement:2027-Q2|'));
+    await schedule();
+    const before = await quarterRows();
+    expect(before.length).toBeGreaterThan(0);
+    const late = await makeUser(t.db, m, { roles: ['coordinator'], hasAuthority: true, name: 'Lis Senere' });
+    await makeFamilyWithCase(t.db, m, { lead: late, model: 'sof', openedOn: '2027-06-10' });
+    t.clock.set('2027-06-10T15:00:00Z');
+    expect((await schedule()).enqueued).toBe(0);
+    expect(await quarterRows()).toHaveLength(before.length);
+    t.clock.set('2027-06-11T08:00:00Z');
+    expect((await schedule()).enqueued).toBe(1);
+    const added = (await quarterRows()).filter((r) => !before.some((b) => b.id === r.id));
+    expect(added.map((r) => [r.recipient, r.dedupe_key])).toEqual([[late.email, `status_measurement:2027-Q2|user:${late.id}|email`]]);
+    t.clock.set('2027-06-12T08:00:00Z');
     expect((await schedule()).enqueued).toBe(0);
     t.clock.set(testNow);
   });

@@ -1,4 +1,4 @@
-import { addDays } from '../modules/cadence/rules.js';
+import { addDays } from '../platform/clock/dates.js';
 import { composeLetter } from '../modules/decision/letter.js';
 import { votingRoles } from '../modules/proposal/rules.js';
 import type { Database } from '../platform/db/database.js';

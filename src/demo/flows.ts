@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../platform/db/database.js';
 import type { Trx } from '../platform/db/tenant.js';
-import { addCalendarMonths } from '../modules/cadence/rules.js';
+import { addCalendarMonths } from '../platform/clock/dates.js';
 import { checkClosing, checkColumn, familyMayAttend } from '../modules/meeting/rules.js';
 import type { ColumnKey, MeetingTemplate, MeetingType } from '../modules/meeting/schema.js';
 import { insertVersion } from '../modules/plan/repo.js';

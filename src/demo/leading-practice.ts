@@ -3,7 +3,7 @@ import type { Clock } from '../platform/clock/clock.js';
 import { todayIn } from '../platform/clock/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { inTenant } from '../platform/db/tenant.js';
-import { addCalendarMonths } from '../modules/cadence/rules.js';
+import { addCalendarMonths } from '../platform/clock/dates.js';
 import { buildAgenda } from '../modules/leaders-meeting/agenda.js';
 import { addDays, fictionalCpr, seededRandom } from './random.js';
 

@@ -41,4 +41,4 @@ export function addYears(isoDate: string, years: number): string {
 }
 
 /** Calendar-date arithmetic is the cadence module's (one definition for the rules and the demo data). */
-export { addDays } from '../modules/cadence/rules.js';
+export { addDays } from '../platform/clock/dates.js';

@@ -4,7 +4,7 @@ import { todayIn } from '../platform/clock/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { currentDefinition } from '../modules/status-measurement/definitions.js';
 import { referenceLevels } from '../modules/status-measurement/references.js';
-import { previousQuarter, quarterEnd, quarterOf, quarterStart } from '../modules/status-measurement/rules.js';
+import { previousQuarter, quarterEnd, quarterOf, quarterStart } from '../platform/clock/dates.js';
 import { seededRandom } from './random.js';
 
 /**

@@ -5,7 +5,8 @@ import type { Database } from '../platform/db/database.js';
 import { inTenant, type Trx } from '../platform/db/tenant.js';
 import { ensureInstrument } from '../modules/survey/commands.js';
 import { listItems, parentsInModel, staffInModel } from '../modules/survey/repo.js';
-import { addMonths, type Instrument, type SurveyModel, type WavePhase } from '../modules/survey/rules.js';
+import { addCalendarMonths as addMonths } from '../platform/clock/dates.js';
+import type { Instrument, SurveyModel, WavePhase } from '../modules/survey/rules.js';
 import { itemReference } from '../modules/survey-analysis/reference.js';
 import { seededRandom } from './random.js';
 

@@ -1,3 +1,5 @@
+import { addCalendarMonths, addDays } from '../../platform/clock/dates.js';
+
 /**
  * SOF's follow-up cadence (001:753-771, 002:215-226, current-law.md "The SOF cadence rule in both laws").
  * The rule decides by the *category* of the case's active measures, so SEL and Barnets Lov measures (or a mix)
@@ -37,43 +39,6 @@ export function cadenceFor(categories: Iterable<LegalBasisCategory>): Cadence {
   return { kind: 'none', reason: 'no_compensation_or_support' };
 }
 
-/** Adds calendar months to a date, clamping to the month's last day (30 November + 3 months = 28/29 February). */
-export function addCalendarMonths(isoDate: string, months: number): string {
-  const total = Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7)) - 1 + months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12 + 1;
-  return isoOf(year, month, Math.min(Number(isoDate.slice(8, 10)), daysInMonth(year, month)));
-}
-
-// Calendar arithmetic on YYYY-MM-DD strings without Date objects: the rules run for every case of a municipality at
-// once (issue 4 §8: 5,000 cases in ≤ 50 ms), so they parse digits and count days instead of allocating Dates.
-const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-const daysInMonth = (year: number, month: number) => (month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
-const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
-const isoOf = (year: number, month: number, day: number) => `${year}-${pad2(month)}-${pad2(day)}`;
-
-/** Days since 1970-01-01 of a calendar date (the proleptic Gregorian calendar, as Date uses; H. Hinnant's days_from_civil). */
-function dayNumber(isoDate: string): number {
-  const m = Number(isoDate.slice(5, 7));
-  const y = Number(isoDate.slice(0, 4)) - (m <= 2 ? 1 : 0);
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + Number(isoDate.slice(8, 10)) - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-/** The calendar date of a day number (civil_from_days, the inverse of dayNumber). */
-function isoOfDayNumber(days: number): string {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return isoOf(yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - Math.floor((153 * mp + 2) / 5) + 1);
-}
-
 /** Next follow-up: the last completed follow-up (or the case start) plus the cadence; null when the case has none. */
 export function nextFollowUpDue(cadence: Cadence, lastFollowUpOrStart: string): string | null {
   switch (cadence.kind) {
@@ -90,15 +55,6 @@ export function nextFollowUpDue(cadence: Cadence, lastFollowUpOrStart: string): 
 // Due dates, EFEI status meetings and the municipality's settings. Everything that decides *when* something is due
 // lives below, next to the cadence, so the worklist, "Mine familier", the follow-up page and the annual wheel agree.
 // ---------------------------------------------------------------------------------------------------------------
-
-/** Dates are calendar dates (YYYY-MM-DD), counted in whole days, so no DST hour is ever lost. */
-export function addDays(isoDate: string, days: number): string {
-  return isoOfDayNumber(dayNumber(isoDate) + days);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
 
 /**
  * Which held meetings count as a completed follow-up (decision, documented in docs/glossary.md): a closed meeting of

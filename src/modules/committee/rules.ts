@@ -1,4 +1,4 @@
-import { addDays } from '../cadence/rules.js';
+import { addDays } from '../../platform/clock/dates.js';
 
 /**
  * The visitation committee (visitationsudvalg, issue 8 item 3; EFEI 000:876-881): a referred proposal is expected

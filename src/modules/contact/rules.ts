@@ -1,5 +1,5 @@
 import { unprocessable } from '../../platform/http/errors.js';
-import { addDays } from '../cadence/rules.js';
+import { addDays } from '../../platform/clock/dates.js';
 
 /**
  * Contact is differentiated: agree with each family how and how often they want contact; some want close contact,

@@ -1,18 +1,20 @@
 import type { FastifyReply } from 'fastify';
 import { audit } from '../../platform/audit/audit.js';
 import { todayIn } from '../../platform/clock/clock.js';
+import { addMonthsToMonth, lastDayOfMonth, quarterEnd, quarterOf, quartersBetween, quarterStart } from '../../platform/clock/dates.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
+import { toCsv } from '../../platform/http/csv.js';
 import { notFound, unprocessable } from '../../platform/http/errors.js';
 import { allows, requireRole } from '../../platform/policy/policy.js';
 import { findFamilyWithReason } from '../family/repo.js';
 import { defaultPayerFor, splitsInForce } from '../financing/commands.js';
 import { monthOf } from '../financing/rules.js';
 import {
-  caseOf, departmentExists, departmentNames, expenseCells, familyNames, familyPostings, financingStatuses, grantsForMonth, groupSize, lastDayOf,
+  caseOf, departmentExists, departmentNames, expenseCells, familyNames, familyPostings, financingStatuses, grantsForMonth, groupSize,
   measureOfCase, replaceDecisionPostings, reportRows,
 } from './repo.js';
 import {
-  expenseAnalysis, expenseCategories, kronerToOre, oreToKronerText, postingsForMonth, quarterBounds, quartersBetween, toCsv,
+  expenseAnalysis, expenseCategories, kronerToOre, oreToKronerText, postingsForMonth,
   type AmountPeriod, type ExpenseCategory, type GrantedCost,
 } from './rules.js';
 import type {
@@ -27,13 +29,6 @@ import type {
 
 /** "2026-11" → "2026-11-01". */
 const firstOf = (month: string) => `${month}-01`;
-
-/** Adds months to a month's first day. */
-function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * The posting run of one month (its first day): recomputes the month's decision postings from the granted decisions ×
@@ -91,7 +86,7 @@ export async function addManualPosting(trx: Trx, ctx: RequestContext, input: Man
 /** The period of a report: the months given, else the 12 months up to this one by the clock. */
 function periodOf(ctx: RequestContext, from?: string, to?: string): { from: string; to: string } {
   const toMonth = to ? firstOf(to) : monthOf(todayIn(ctx.clock));
-  const fromMonth = from ? firstOf(from) : addMonths(toMonth.slice(0, 7), -11);
+  const fromMonth = from ? firstOf(from) : firstOf(addMonthsToMonth(toMonth.slice(0, 7), -11));
   if (fromMonth > toMonth) {
     throw unprocessable('period_reversed', 'The report period ends before it starts.', [{ field: 'to', code: 'period_reversed', message: 'Choose a month on or after the first.' }]);
   }
@@ -109,7 +104,7 @@ export async function costReport(trx: Trx, ctx: RequestContext, query: CostRepor
   const rows = await reportRows(trx, query.by, from, to, { departmentId: query.departmentId, category: query.category });
   const labels = query.by === 'department' ? await departmentNames(trx) : query.by === 'family' ? await familyNames(trx, rows.map((r) => r.key)) : null;
   const view: CostReportView = {
-    by: query.by, from, to: lastDayOf(to),
+    by: query.by, from, to: lastDayOfMonth(to),
     rows: rows.map((r) => ({
       key: r.key, amountOre: r.amountOre,
       label: labels?.get(r.key) ?? (query.by === 'category' ? categoryLabels[r.key as ExpenseCategory] ?? r.key : r.key),
@@ -133,12 +128,12 @@ export async function expenseAnalysisCommand(trx: Trx, ctx: RequestContext, quer
   requireRole(ctx.actor, 'read_cost_reports');
   const { from, to } = periodOf(ctx, query.from, query.to);
   const models = groupModels[query.group] ? [...groupModels[query.group]!] : null;
-  const quarters = quartersBetween(from, to);
-  const first = quarterBounds(quarters[0]!).first;
-  const last = quarterBounds(quarters.at(-1)!).last;
+  const quarters = quartersBetween(quarterOf(from), quarterOf(to));
+  const first = quarterStart(quarters[0]!);
+  const last = quarterEnd(quarters.at(-1)!);
   const cells = await expenseCells(trx, models, first, monthOf(last));
   const groupSizes: Record<string, number> = {};
-  for (const q of quarters) groupSizes[q] = await groupSize(trx, models, quarterBounds(q).first, quarterBounds(q).last);
+  for (const q of quarters) groupSizes[q] = await groupSize(trx, models, quarterStart(q), quarterEnd(q));
   const analysis = expenseAnalysis({ quarters, groupSizes, cells, splitOn: query.splitOn });
   await audit(trx, ctx, { action: query.format === 'csv' ? 'export' : 'read', entityType: 'expense_analysis', entityId: null, reason: 'cost_controller' });
   return { group: query.group, splitOn: query.splitOn, from: first, to: last, ...analysis };
@@ -179,7 +174,7 @@ export async function familyCosts(trx: Trx, ctx: RequestContext, familyId: strin
   const statuses = await financingStatuses(trx, [...measures.keys()].filter((k) => k !== ''));
   await audit(trx, ctx, { action: 'read', entityType: 'family_costs', entityId: familyId, familyIds: [familyId], reason: family.reason ?? 'controller' });
   return {
-    familyId, from, to: lastDayOf(to), totalOre: rows.reduce((a, r) => a + r.amountOre, 0),
+    familyId, from, to: lastDayOfMonth(to), totalOre: rows.reduce((a, r) => a + r.amountOre, 0),
     byDepartment: [...depts].map(([id, amountOre]) => ({ departmentId: id, departmentName: rows.find((r) => r.departmentId === id)!.departmentName, amountOre }))
       .sort((a, b) => b.amountOre - a.amountOre),
     byCategory: [...cats].map(([category, amountOre]) => ({ category, amountOre })).sort((a, b) => b.amountOre - a.amountOre),

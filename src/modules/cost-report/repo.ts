@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { lastDayOfMonth } from '../../platform/clock/dates.js';
 import type { Trx } from '../../platform/db/tenant.js';
 import { legalBasisLabel } from '../legal-basis/commands.js';
 import type { ExpenseCategory, Posting } from './rules.js';
@@ -6,15 +7,9 @@ import type { ReportGrouping } from './schema.js';
 
 /** Queries of cost postings and reports (migration 0019). Amounts are bigint øre; sums come back as text. */
 
-/** The last day of the month whose first day is given. */
-export function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
 /** Granted decisions with an amount naming measures that run in the month, with what the posting run needs. */
 export async function grantsForMonth(trx: Trx, month: string) {
-  const last = lastDayOf(month);
+  const last = lastDayOfMonth(month);
   const rows = await sql<{
     decision_id: string; case_id: string; measure_id: string; decided_on: string; amount_dkk: string; amount_period: string;
     measure_index: number; measure_count: number; starts_on: string; ends_on: string | null; expense_category: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  decisionAmountInMonth, divideOre, expenseAnalysis, kronerToOre, oreToKronerText, postingsForMonth, quarterBounds, quarterOf, quartersBetween, toCsv,
+  decisionAmountInMonth, divideOre, expenseAnalysis, kronerToOre, oreToKronerText, postingsForMonth,
   type GrantedCost,
 } from './rules.js';
 
@@ -71,13 +71,6 @@ describe('postingsForMonth: granted decisions × the split in force', () => {
   });
 });
 
-describe('quarters', () => {
-  it('labels, bounds and ranges', () => {
-    expect(quarterOf('2026-11-22')).toBe('2026-Q4');
-    expect(quarterBounds('2024-Q1')).toEqual({ first: '2024-01-01', last: '2024-03-31' });
-    expect(quartersBetween('2025-11-01', '2026-04-01')).toEqual(['2025-Q4', '2026-Q1', '2026-Q2']);
-  });
-});
 
 describe('expenseAnalysis reproduces a hand-computed fixture (evaluation.md §5.2 calculation rules)', () => {
   /*
@@ -148,8 +141,3 @@ describe('expenseAnalysis reproduces a hand-computed fixture (evaluation.md §5.
   });
 });
 
-describe('toCsv', () => {
-  it('quotes separators and neutralises formulas', () => {
-    expect(toCsv(['a', 'b'], [['x,y', '=SUM(A1)'], ['-12.50', null]])).toBe('a,b\r\n"x,y",\'=SUM(A1)\r\n-12.50,\r\n');
-  });
-});

@@ -1,3 +1,4 @@
+import { quarterEnd } from '../../platform/clock/dates.js';
 import { monthOf, sharesInForce, splitByLargestRemainder, type FinancingShare } from '../financing/rules.js';
 
 /**
@@ -105,19 +106,6 @@ export function postingsForMonth(grants: GrantedCost[], month: string): Posting[
   return postings;
 }
 
-/** "2026-Q4" for a month or date. */
-export function quarterOf(date: string): string {
-  return `${date.slice(0, 4)}-Q${Math.floor(monthIndex(monthOf(date)) / 3) + 1}`;
-}
-
-export function quarterBounds(quarter: string): { first: string; last: string } {
-  const year = Number(quarter.slice(0, 4));
-  const q = Number(quarter.slice(6));
-  const firstMonth = (q - 1) * 3 + 1;
-  const last = new Date(Date.UTC(year, firstMonth + 2, 0)).toISOString().slice(0, 10);
-  return { first: `${year}-${String(firstMonth).padStart(2, '0')}-01`, last };
-}
-
 /** Integer division of øre rounded half away from zero (a per-child figure). */
 export function divideOre(amountOre: number, by: number): number {
   if (by <= 0) return 0;
@@ -168,7 +156,7 @@ export function expenseAnalysis(input: { quarters: string[]; groupSizes: Record<
     const totalOre = expenseCategories.reduce((a, c) => a + categories[c].amountOre, 0);
     const groupSize = input.groupSizes[quarter] ?? 0;
     return {
-      quarter, side: quarterBounds(quarter).last < input.splitOn ? 'before' : 'after', groupSize, categories, totalOre,
+      quarter, side: quarterEnd(quarter) < input.splitOn ? 'before' : 'after', groupSize, categories, totalOre,
       totalPerChildOre: divideOre(totalOre, groupSize),
     };
   });
@@ -194,36 +182,9 @@ export function expenseAnalysis(input: { quarters: string[]; groupSizes: Record<
   return { quarters, summary };
 }
 
-/** The quarters from the one containing `from` to the one containing `to`. */
-export function quartersBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let year = Number(from.slice(0, 4));
-  let q = Number(quarterOf(from).slice(6));
-  const end = quarterOf(to);
-  for (let guard = 0; guard < 400; guard += 1) {
-    const label = `${year}-Q${q}`;
-    out.push(label);
-    if (label >= end) break;
-    q += 1;
-    if (q > 4) { q = 1; year += 1; }
-  }
-  return out;
-}
-
 /** Øre as kroner with two decimals for CSV ("1234.50"), exact. */
 export function oreToKronerText(ore: number): string {
   const sign = ore < 0 ? '-' : '';
   const abs = Math.abs(ore);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** RFC 4180 CSV; cells starting with = + - @ are prefixed with ' so a spreadsheet never runs them as formulas. */
-export function toCsv(header: string[], rows: Array<Array<string | number | null>>): string {
-  const cell = (value: string | number | null) => {
-    if (value === null) return '';
-    let text = String(value);
-    if (typeof value === 'string' && /^[=+\-@]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
-    return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

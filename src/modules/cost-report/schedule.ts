@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock/clock.js';
 import { todayIn } from '../../platform/clock/clock.js';
+import { addMonthsToMonth } from '../../platform/clock/dates.js';
 import type { Database } from '../../platform/db/database.js';
 import { inTenant } from '../../platform/db/tenant.js';
 import { listMunicipalityIds } from '../../platform/db/tenants.js';
@@ -18,10 +19,7 @@ export async function scheduleCostPostings(db: Database, clock: Clock): Promise<
   const today = todayIn(clock);
   if (lastRunOn === today) return null;
   const months = [monthOf(today)];
-  if (today.endsWith('-01')) {
-    const [y, m] = today.split('-').map(Number) as [number, number];
-    months.unshift(new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10));
-  }
+  if (today.endsWith('-01')) months.unshift(`${addMonthsToMonth(today.slice(0, 7), -1)}-01`);
   let postings = 0;
   const municipalities = await listMunicipalityIds(db);
   for (const municipality of municipalities) {

@@ -1,6 +1,6 @@
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { enqueue } from '../../platform/outbox/outbox.js';
-import { addDays } from '../cadence/rules.js';
+import { addDays } from '../../platform/clock/dates.js';
 import type { AmountPeriod, ChildViewsMethod, DecisionOutcome } from './rules.js';
 
 /**

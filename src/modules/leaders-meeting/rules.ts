@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import { hasRole } from '../../platform/auth/actor.js';
 import { forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
-import { addCalendarMonths } from '../cadence/rules.js';
+import { addCalendarMonths } from '../../platform/clock/dates.js';
 
 /**
  * Leaders' meetings (issue 9 item 5):

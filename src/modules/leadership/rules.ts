@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import { hasRole } from '../../platform/auth/actor.js';
-import { addDays, daysBetween } from '../cadence/rules.js';
+import { addDays, daysBetween } from '../../platform/clock/dates.js';
 
 /**
  * Leading the practice (issue 9 items 1, 2, 8): every rule of the leader dashboard lives here — who may see it, the

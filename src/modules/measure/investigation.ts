@@ -1,5 +1,5 @@
 import { unprocessable } from '../../platform/http/errors.js';
-import { addCalendarMonths, daysBetween } from '../cadence/rules.js';
+import { addCalendarMonths, daysBetween } from '../../platform/clock/dates.js';
 
 /**
  * The 4-month clock of a børnefaglig undersøgelse (Barnets Lov §20 stk. 3; SEL §50 stk. 7 had the same limit). The

@@ -1,5 +1,5 @@
 import { unprocessable, type ErrorDetail } from '../../platform/http/errors.js';
-import { addCalendarMonths } from '../cadence/rules.js';
+import { addCalendarMonths } from '../../platform/clock/dates.js';
 
 /** A measure is active on a day when it has started and not yet ended. */
 export function isActiveOn(measure: { startsOn: string; endsOn: string | null }, day: string): boolean {

@@ -8,7 +8,7 @@ import { listMunicipalityIds } from '../../platform/db/tenants.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
 import { enqueue, type OutboxChannel, type OutboxKind } from '../../platform/outbox/outbox.js';
 import { allowsCase, caseAccessReasons, familyAccessReasonSql, type CaseAccessReason } from '../../platform/policy/policy.js';
-import { addDays } from '../cadence/rules.js';
+import { addDays } from '../../platform/clock/dates.js';
 import { caseFactsQuery } from '../cadence/repo.js';
 import { planOf } from '../follow-up/commands.js';
 import { findPreference, leadsOf, meetingRecipients } from './repo.js';

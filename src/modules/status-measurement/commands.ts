@@ -203,16 +203,29 @@ export async function resultsView(trx: Trx, ctx: RequestContext, filter: Results
 
 // ---- reminders: once per quarter per rater, through the outbox ----
 
+/** The day each database's reminders were last scheduled, in this process (keyed by the database, so tests' apps never share it). */
+const scheduledOn = new WeakMap<Database, string>();
+
 /**
  * The scheduler step: in the reminder window of a quarter (rules.ts dueOf), each key staff member with open cases
  * they have not rated gets one e-mail for the quarter (the dedupe key is the quarter and the recipient), with the
  * number of cases, the due date and a link — no names, no case numbers (reminders/rules.ts: least personal data).
+ *
+ * The worker runs it every tick (main.ts), but the key-staff query is heavy, so a tick is cheap when there is nothing
+ * new to do: outside the window it touches no database at all, and inside it every municipality is scheduled once a
+ * day (the first tick of the day, like cost-report/schedule.ts). Staff and cases that become due later in the month
+ * are reminded by the next day's run; a rater already reminded this quarter is not reminded again (the outbox's
+ * dedupe key). The once-a-day mark is per process: another process or a restart schedules again, which the dedupe key
+ * makes harmless. A run that fails is not marked, so the next tick tries again.
  */
 export async function scheduleStatusMeasurementReminders(db: Database, clock: Clock, publicUrl: string): Promise<{ enqueued: number }> {
+  const today = todayIn(clock);
+  if (!inReminderWindow(today) || scheduledOn.get(db) === today) return { enqueued: 0 };
   let enqueued = 0;
   for (const municipality of await listMunicipalityIds(db)) {
     enqueued += await inTenant(db, municipality.id, (trx) => scheduleStatusMeasurementMunicipality(trx, municipality.id, clock, publicUrl));
   }
+  scheduledOn.set(db, today);
   return { enqueued };
 }
 

@@ -1,5 +1,5 @@
 import { unprocessable, type ErrorDetail } from '../../platform/http/errors.js';
-import { addDays } from '../cadence/rules.js';
+import { quarterEnd, quarterOf, quarterStart } from '../../platform/clock/dates.js';
 import { scaleMax, scaleMin, type StatusMeasurementDefinition } from './definitions.js';
 
 /**
@@ -9,47 +9,10 @@ import { scaleMax, scaleMin, type StatusMeasurementDefinition } from './definiti
 
 // ---- when: one measurement per quarter ----
 
-/** "hver tredje måned" / "hvert kvartal" (004:717, 004:1920-1921): measurements are counted per calendar quarter. */
-export function quarterOf(isoDate: string): string {
-  const [year, month] = isoDate.split('-').map(Number) as [number, number];
-  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
-}
-
-function parseQuarter(quarter: string): { year: number; q: number } {
-  const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
-  if (!match) throw new Error(`Not a quarter: ${quarter}`);
-  return { year: Number(match[1]), q: Number(match[2]) };
-}
+// "hver tredje måned" / "hvert kvartal" (004:717, 004:1920-1921): measurements are counted per calendar quarter
+// (quarterOf and the other quarter helpers live in platform/clock/dates.ts).
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The first day of a quarter. */
-export function quarterStart(quarter: string): string {
-  const { year, q } = parseQuarter(quarter);
-  return `${year}-${pad((q - 1) * 3 + 1)}-01`;
-}
-
-/** The last day of a quarter: the measurement of the quarter is due by then. */
-export function quarterEnd(quarter: string): string {
-  return addDays(quarterStart(nextQuarter(quarter)), -1);
-}
-
-export function nextQuarter(quarter: string): string {
-  const { year, q } = parseQuarter(quarter);
-  return q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
-}
-
-export function previousQuarter(quarter: string): string {
-  const { year, q } = parseQuarter(quarter);
-  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
-}
-
-/** The quarters from `from` to `to`, both included, oldest first. */
-export function quartersBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let q = from; q <= to && out.length < 400; q = nextQuarter(q)) out.push(q);
-  return out;
-}
 
 /**
  * When a quarter's measurement is due. It may be made any time in the quarter — Rambøll recommended filling it in

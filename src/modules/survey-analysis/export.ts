@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { toCsv as csvOf, type CsvCell } from '../../platform/http/csv.js';
 import { phases } from './analysis.js';
 import type { SeriesResult } from './schema.js';
 
@@ -8,18 +9,18 @@ const phaseDa = { baseline: 'Baselinemåling', midway: 'Midtvejsmåling', end: '
 const modelName = { efei: 'Én familie – én indgang (EFEI)', sof: 'Sammen om familien (SOF)' } as const;
 const instrumentDa = { parent: 'Forældrenes', staff: 'Fagpersoners' } as const;
 
-const csvField = (value: string | number | null) => {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? String(Number(value.toFixed(6))) : value;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+/** A number with at most 6 decimals (no float tails such as 4.500000000001 in the export). */
+const rounded = (value: CsvCell) => (typeof value === 'number' ? Number(value.toFixed(6)) : value);
 
-/** RFC 4180 CSV (UTF-8 with BOM so spreadsheet programs read æøå); one row per item and one per theme. */
+/**
+ * The shared semicolon CSV (platform/http/csv.ts: RFC 4180 quoting, formulas neutralised), UTF-8 with BOM so
+ * spreadsheet programs read æøå; one row per item and one per theme.
+ */
 export function toCsv(result: SeriesResult): string {
   const header = ['instrument', 'model', 'series', 'level', 'theme', 'item', 'text_da',
     ...phases.flatMap((p) => [`${p}_n`, `${p}_mean`]), 'difference', 't', 'df', 'p', 'significant', 'paired_p',
     ...phases.map((p) => `national_${p}`), 'national_p'];
-  const rows: Array<Array<string | number | null>> = [];
+  const rows: CsvCell[][] = [];
   for (const theme of result.themes) {
     const line = (level: string, item: string, text: string, x: typeof theme | (typeof theme.items)[number]) => rows.push([
       result.instrument, result.model, result.series, level, theme.key, item, text,
@@ -27,11 +28,11 @@ export function toCsv(result: SeriesResult): string {
       x.test?.difference ?? null, x.test?.t ?? null, x.test?.df ?? null, x.test ? x.test.p.toFixed(4) : null,
       x.test ? (x.test.significant ? '*' : '') : null, x.pairedTest ? x.pairedTest.p.toFixed(4) : null,
       ...phases.map((p) => x.reference?.[p] ?? null), x.reference?.p ?? null,
-    ]);
+    ].map(rounded));
     line('theme', '', theme.titleDa, theme);
     for (const item of theme.items) line('item', item.key, item.textDa, item);
   }
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + csvOf(header, rows);
 }
 
 /** The standard PDF fonts speak WinAnsi: æøå are there; anything else is replaced so the export never fails. */

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { addCalendarMonths } from '../../platform/clock/dates.js';
 import { unprocessable, type ErrorDetail } from '../../platform/http/errors.js';
 import national from './national-instruments.json' with { type: 'json' };
 
@@ -120,16 +121,12 @@ export function requireOpenWave(wave: WaveState, today: string): void {
 /** Continuous mode (issue 10 item 2): each family is invited at case start, after 6 months and at case end. */
 export function continuousPhaseDue(kase: { openedOn: string; closedOn: string | null }, phase: WavePhase, today: string): boolean {
   if (phase === 'baseline') return kase.openedOn <= today;
-  if (phase === 'midway') return addMonths(kase.openedOn, 6) <= today && (kase.closedOn === null || addMonths(kase.openedOn, 6) <= kase.closedOn);
+  if (phase === 'midway') {
+    // Six calendar months, clamped to the month end (31 August + 6 months = 28/29 February).
+    const midway = addCalendarMonths(kase.openedOn, 6);
+    return midway <= today && (kase.closedOn === null || midway <= kase.closedOn);
+  }
   return kase.closedOn !== null && kase.closedOn <= today;
-}
-
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
 }
 
 /** A reminder goes to invitations not answered after 7 days, at most once a week (issue 10 item 2). */

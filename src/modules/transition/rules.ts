@@ -1,5 +1,6 @@
 import { unprocessable } from '../../platform/http/errors.js';
-import { addCalendarMonths, addDays, eighteenthBirthday, timeSettingsOf, transitionStartBy } from '../cadence/rules.js';
+import { addCalendarMonths, addDays } from '../../platform/clock/dates.js';
+import { eighteenthBirthday, timeSettingsOf, transitionStartBy } from '../cadence/rules.js';
 import { ageOn } from '../person/rules.js';
 
 /**

@@ -1,5 +1,6 @@
+import { addDays } from '../../platform/clock/dates.js';
 import {
-  addDays, bucketOf, followUpPlan, timeSettingsOf, transitionStartBy, type DueBucket, type FollowUpPlan, type TimeSettings,
+  bucketOf, followUpPlan, timeSettingsOf, transitionStartBy, type DueBucket, type FollowUpPlan, type TimeSettings,
 } from '../cadence/rules.js';
 import type { CaseFactsRow } from '../cadence/repo.js';
 import { contactDrift } from '../contact/rules.js';

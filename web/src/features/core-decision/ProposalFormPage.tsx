@@ -17,7 +17,8 @@ import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Loading';
 import { usePageTitle } from '../../components/usePageTitle';
 import { orNull } from '../../lib/format';
-import { amountPeriods, childViewsMethods, type AmountPeriod, type ChildViewsMethod } from '../decision/api';
+import { amountPeriods, type AmountPeriod } from '../decision/api';
+import { ChildViewsFields, childViewsBody, childViewsLabels, emptyChildViews, type ChildViewsValues } from '../decision/ChildViewsFields';
 import { parseAmount } from '../decision/format';
 import { legalBasisOptions } from '../measure/legalBasisOptions';
 import { coreDecisionApi, type DecisionCompetence } from './api';
@@ -35,15 +36,11 @@ function ProposalForm({ item, legalBases, competence }: Loaded) {
   const [reasoning, setReasoning] = useState('');
   const [amount, setAmount] = useState('');
   const [amountPeriod, setAmountPeriod] = useState('');
-  const [method, setMethod] = useState('');
-  const [viewsOn, setViewsOn] = useState('');
-  const [views, setViews] = useState('');
-  const [notObtained, setNotObtained] = useState('');
+  const [childViews, setChildViews] = useState<ChildViewsValues>(emptyChildViews);
   const basis = competence.bases.find((b) => b.legalBasisId === legalBasisId);
   const labels: Record<string, string> = {
     legalBasisId: t('decision.legalBasis'), measureIds: t('decision.measures'), reasoning: t('decision.reasoning'), amountDkk: t('decision.amount'),
-    amountPeriod: t('decision.amountPeriod'), childViewsMethod: t('decision.childViewsMethod'), childViewsOn: t('decision.childViewsOn'),
-    childViews: t('decision.childViews'), childViewsNotObtainedReason: t('decision.childViewsNotObtainedReason'),
+    amountPeriod: t('decision.amountPeriod'), ...childViewsLabels(t),
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -51,8 +48,7 @@ function ProposalForm({ item, legalBases, competence }: Loaded) {
       const parsed = parseAmount(amount);
       const created = await coreDecisionApi.propose(item.id, {
         legalBasisId, reasoning, measureIds, amountDkk: (parsed !== null && Number.isNaN(parsed) ? amount : parsed) as number | null,
-        amountPeriod: orNull(amountPeriod) as AmountPeriod | null, childViewsMethod: orNull(method) as ChildViewsMethod | null, childViewsOn: orNull(viewsOn),
-        childViews: orNull(views), childViewsNotObtainedReason: orNull(notObtained),
+        amountPeriod: orNull(amountPeriod) as AmountPeriod | null, ...childViewsBody(childViews),
       });
       navigate(`/proposals/${created.id}`, { state: { flash: t('coreDecision.proposed') } });
     });
@@ -75,15 +71,7 @@ function ProposalForm({ item, legalBases, competence }: Loaded) {
       <TextField name="amountDkk" label={labels.amountDkk!} optional inputMode="text" className="input-width-s" value={amount} onChange={setAmount} error={form.fieldError('amountDkk')} />
       <SelectField name="amountPeriod" label={labels.amountPeriod!} optional value={amountPeriod} onChange={setAmountPeriod}
         options={amountPeriods.map((p) => ({ value: p, label: t(`decision.periods.${p}`) }))} error={form.fieldError('amountPeriod')} />
-      <fieldset className="mt-6">
-        <legend className="h3">{t('decision.childViewsHeading')}</legend>
-        <SelectField name="childViewsMethod" label={labels.childViewsMethod!} value={method} onChange={setMethod}
-          options={childViewsMethods.map((m) => ({ value: m, label: t(`decision.methods.${m}`) }))} error={form.fieldError('childViewsMethod')} />
-        <TextField name="childViewsOn" label={labels.childViewsOn!} type="date" className="input-width-s" value={viewsOn} onChange={setViewsOn} error={form.fieldError('childViewsOn')} />
-        <TextAreaField name="childViews" label={labels.childViews!} rows={3} value={views} onChange={setViews} error={form.fieldError('childViews')} />
-        <TextAreaField name="childViewsNotObtainedReason" label={labels.childViewsNotObtainedReason!} optional rows={2} value={notObtained} onChange={setNotObtained}
-          error={form.fieldError('childViewsNotObtainedReason')} />
-      </fieldset>
+      <ChildViewsFields values={childViews} onChange={setChildViews} errors={form.fieldError} compact />
       <SubmitRow label={t('coreDecision.propose')} submitting={form.submitting} cancelTo={`/cases/${item.id}`} />
     </form>
   );

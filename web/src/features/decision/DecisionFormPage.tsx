@@ -18,7 +18,8 @@ import { Loading } from '../../components/Loading';
 import { usePageTitle } from '../../components/usePageTitle';
 import { orNull, todayIso } from '../../lib/format';
 import { legalBasisOptions } from '../measure/legalBasisOptions';
-import { amountPeriods, childViewsMethods, decisionApi, decisionOutcomes, type AmountPeriod, type ChildViewsMethod, type DecisionOutcome } from './api';
+import { amountPeriods, decisionApi, decisionOutcomes, type AmountPeriod, type DecisionOutcome } from './api';
+import { ChildViewsFields, childViewsBody, childViewsLabels, emptyChildViews, type ChildViewsValues } from './ChildViewsFields';
 import { parseAmount } from './format';
 import { ApiError } from '../../api/client';
 import { coreDecisionApi, competenceCodes, type CompetenceCode, type DecisionCompetence } from '../core-decision/api';
@@ -41,18 +42,14 @@ function DecisionForm({ item, legalBases, competence }: Loaded) {
   const [reasoning, setReasoning] = useState('');
   const [amount, setAmount] = useState('');
   const [amountPeriod, setAmountPeriod] = useState('');
-  const [method, setMethod] = useState('');
-  const [viewsOn, setViewsOn] = useState('');
-  const [views, setViews] = useState('');
-  const [notObtainedReason, setNotObtainedReason] = useState('');
+  const [childViews, setChildViews] = useState<ChildViewsValues>(emptyChildViews);
   const [bisidderToldOn, setBisidderToldOn] = useState('');
   const [refusal, setRefusal] = useState<CompetenceCode | null>(null);
 
   const labels: Record<string, string> = {
     decidedOn: t('decision.decidedOn'), outcome: t('decision.outcome'), legalBasisId: t('decision.legalBasis'), measureIds: t('decision.measures'),
     reasoning: t('decision.reasoning'), amountDkk: t('decision.amount'), amountPeriod: t('decision.amountPeriod'),
-    childViewsMethod: t('decision.childViewsMethod'), childViewsOn: t('decision.childViewsOn'), childViews: t('decision.childViews'),
-    childViewsNotObtainedReason: t('decision.childViewsNotObtainedReason'), bisidderToldOn: t('decision.bisidderToldOn'),
+    ...childViewsLabels(t), bisidderToldOn: t('decision.bisidderToldOn'),
     // "measureIds.1" is reported by the position in the list sent.
     ...Object.fromEntries(measureIds.map((id, i) => [String(i), item.measures.find((m) => m.id === id)?.description ?? t('decision.measures')])),
   };
@@ -76,8 +73,7 @@ function DecisionForm({ item, legalBases, competence }: Loaded) {
         // A text that is not a number is sent as typed, so the API names the field.
         amountDkk: (parsed !== null && Number.isNaN(parsed) ? amount : parsed) as number | null,
         amountPeriod: (orNull(amountPeriod) as AmountPeriod | null),
-        childViewsMethod: orNull(method) as ChildViewsMethod | null, childViewsOn: orNull(viewsOn), childViews: orNull(views),
-        childViewsNotObtainedReason: orNull(notObtainedReason), bisidderToldOn: orNull(bisidderToldOn),
+        ...childViewsBody(childViews), bisidderToldOn: orNull(bisidderToldOn),
       }).catch(refused);
       if (recorded === true) return;
       navigate(`/cases/${item.id}`, { state: { flash: t('decision.recorded') } });
@@ -117,20 +113,7 @@ function DecisionForm({ item, legalBases, competence }: Loaded) {
         name="amountPeriod" label={labels.amountPeriod!} optional value={amountPeriod} onChange={setAmountPeriod}
         options={amountPeriods.map((p) => ({ value: p, label: t(`decision.periods.${p}`) }))} error={form.fieldError('amountPeriod')}
       />
-      <fieldset className="mt-6">
-        <legend className="h3">{t('decision.childViewsHeading')}</legend>
-        <p>{t('decision.childViewsIntro')}</p>
-        <SelectField
-          name="childViewsMethod" label={labels.childViewsMethod!} value={method} onChange={setMethod}
-          options={childViewsMethods.map((m) => ({ value: m, label: t(`decision.methods.${m}`) }))} error={form.fieldError('childViewsMethod')}
-        />
-        <TextField name="childViewsOn" label={labels.childViewsOn!} type="date" className="input-width-s" value={viewsOn} onChange={setViewsOn} error={form.fieldError('childViewsOn')} />
-        <TextAreaField name="childViews" label={labels.childViews!} rows={4} value={views} onChange={setViews} error={form.fieldError('childViews')} />
-        <TextAreaField
-          name="childViewsNotObtainedReason" label={labels.childViewsNotObtainedReason!} hint={t('decision.childViewsNotObtainedHint')} optional rows={3}
-          value={notObtainedReason} onChange={setNotObtainedReason} error={form.fieldError('childViewsNotObtainedReason')}
-        />
-      </fieldset>
+      <ChildViewsFields values={childViews} onChange={setChildViews} errors={form.fieldError} />
       <TextField
         name="bisidderToldOn" label={labels.bisidderToldOn!} hint={t('decision.bisidderHint')} type="date" optional className="input-width-s"
         value={bisidderToldOn} onChange={setBisidderToldOn} error={form.fieldError('bisidderToldOn')}
