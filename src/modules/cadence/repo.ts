@@ -13,6 +13,8 @@ export type FactsScope =
   | { kind: 'family'; familyId: string }
   /** The open cases a department is responsible for (the leader dashboard, modules/leadership). */
   | { kind: 'department'; departmentId: string }
+  /** Some open cases by id (the leader dashboard recomputing the cases whose follow-up history changed). */
+  | { kind: 'cases'; caseIds: string[] }
   | { kind: 'municipality' };
 
 export interface CaseFactsRow {
@@ -96,6 +98,8 @@ export async function caseFactsQuery(trx: Trx, scope: FactsScope, today: string,
     scoped = sql`select ${columns}, true as lead from cases c where c.family_id = ${scope.familyId}::uuid and c.status <> 'closed'`;
   } else if (scope.kind === 'department') {
     scoped = sql`select ${columns}, true as lead from cases c where c.responsible_department_id = ${scope.departmentId}::uuid and c.status <> 'closed'`;
+  } else if (scope.kind === 'cases') {
+    scoped = sql`select ${columns}, true as lead from cases c where c.id = any(${sql.val(scope.caseIds)}::uuid[]) and c.status <> 'closed'`;
   } else {
     scoped = sql`select ${columns}, true as lead from cases c where c.status <> 'closed'`;
   }

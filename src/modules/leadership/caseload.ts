@@ -1,6 +1,6 @@
 import type { LeadRow, StaffRow } from './repo.js';
 import {
-  caseWeight, isComplex, lastMonths, loadStatus, monthReadingDay, suggestNext, type LeadershipSettings, type LoadStatus,
+  caseWeight, lastMonths, loadStatus, monthReadingDay, suggestNext, type LeadershipSettings, type LoadStatus,
 } from './rules.js';
 
 /**
@@ -31,29 +31,56 @@ export interface CaseloadResult {
   caseIdsByUser: Map<string, string[]>;
 }
 
+/** An ISO date as a comparable integer (2026-12-07 → 20261207): the history compares 12 days with every assignment. */
+const dayNumber = (isoDate: string) => Number(isoDate.slice(0, 4)) * 10000 + Number(isoDate.slice(5, 7)) * 100 + Number(isoDate.slice(8, 10));
+
+/** Later than any day (a small integer, so every field stays one: V8 keeps them unboxed). */
+const openEnded = 99991231;
+
+/** A lead assignment with its dates as numbers; `until` is its last active day (inclusive), `before` its case's closing day. */
+interface Span { row: LeadRow; from: number; until: number; before: number }
+
+function spanOf(row: LeadRow): Span {
+  return {
+    row, from: Math.max(dayNumber(row.starts_on), dayNumber(row.opened_on)),
+    until: row.ends_on === null ? openEnded : dayNumber(row.ends_on), before: row.closed_on === null ? openEnded : dayNumber(row.closed_on),
+  };
+}
+
 /** Is a lead assignment (and its case) active on a day? A case closed on a day no longer counts that day. */
-function activeOn(row: LeadRow, day: string): boolean {
-  return row.starts_on <= day && (row.ends_on === null || row.ends_on >= day) && row.opened_on <= day && (row.closed_on === null || row.closed_on > day);
+function activeOn(span: Span, day: number): boolean {
+  return span.from <= day && span.until >= day && span.before > day;
+}
+
+/** A user's lead assignments grouped by case (a case counts once a day, however many of its assignments are active). */
+interface LeadCase { row: LeadRow; spans: Span[] }
+function leadsOn(lead: LeadCase, day: number): boolean {
+  for (let i = 0; i < lead.spans.length; i++) if (activeOn(lead.spans[i]!, day)) return true;
+  return false;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function computeCaseload(staff: readonly StaffRow[], leads: readonly LeadRow[], settings: LeadershipSettings, today: string, months: number): CaseloadResult {
   const weights = settings.caseloadWeights;
-  const byUser = new Map<string, LeadRow[]>();
+  const byUserCase = new Map<string, Map<string, LeadCase>>();
   for (const row of leads) {
-    const list = byUser.get(row.user_id);
-    if (list) list.push(row); else byUser.set(row.user_id, [row]);
+    let cases = byUserCase.get(row.user_id);
+    if (!cases) byUserCase.set(row.user_id, (cases = new Map()));
+    const lead = cases.get(row.case_id);
+    if (lead) lead.spans.push(spanOf(row)); else cases.set(row.case_id, { row, spans: [spanOf(row)] });
   }
+  const byUser = new Map([...byUserCase].map(([userId, cases]) => [userId, [...cases.values()]]));
+  const todayNumber = dayNumber(today);
   const caseIdsByUser = new Map<string, string[]>();
   const coordinators: CoordinatorLoad[] = staff.map((s) => {
-    const seen = new Set<string>();
-    let efei = 0; let sof = 0; let complex = 0; let weighted = 0; let other = 0;
+    let cases = 0; let efei = 0; let sof = 0; let complex = 0; let weighted = 0; let other = 0;
     const listed: string[] = [];
-    for (const row of byUser.get(s.user_id) ?? []) {
-      if (!activeOn(row, today) || seen.has(row.case_id)) continue;
-      seen.add(row.case_id);
-      const isCx = isComplex({ hasBuddy: row.has_buddy, measureDepartments: row.measure_departments });
+    for (const lead of byUser.get(s.user_id) ?? []) {
+      if (!leadsOn(lead, todayNumber)) continue;
+      const row = lead.row;
+      cases += 1;
+      const isCx = row.complex;
       if (row.model === 'efei') efei += 1; else sof += 1;
       if (isCx) complex += 1;
       weighted += caseWeight(row.model, isCx, weights);
@@ -62,24 +89,25 @@ export function computeCaseload(staff: readonly StaffRow[], leads: readonly Lead
     caseIdsByUser.set(s.user_id, listed);
     weighted = round1(weighted);
     return {
-      userId: s.user_id, name: s.name, hasAuthority: s.has_authority, cases: seen.size, efei, sof, complex, weighted,
+      userId: s.user_id, name: s.name, hasAuthority: s.has_authority, cases, efei, sof, complex, weighted,
       status: loadStatus(weighted, settings.caseloadTarget), otherDepartments: other,
     };
   });
 
   const history = lastMonths(today, months).map((month) => {
     const on = monthReadingDay(month, today);
+    const onNumber = dayNumber(on);
     const perUser: Record<string, number> = {};
     let sum = 0;
     for (const s of staff) {
-      const seen = new Set<string>();
+      let count = 0;
       let weighted = 0;
-      for (const row of byUser.get(s.user_id) ?? []) {
-        if (!activeOn(row, on) || seen.has(row.case_id)) continue;
-        seen.add(row.case_id);
-        weighted += caseWeight(row.model, isComplex({ hasBuddy: row.has_buddy, measureDepartments: row.measure_departments }), weights);
+      for (const lead of byUser.get(s.user_id) ?? []) {
+        if (!leadsOn(lead, onNumber)) continue;
+        count += 1;
+        weighted += caseWeight(lead.row.model, lead.row.complex, weights);
       }
-      perUser[s.user_id] = seen.size;
+      perUser[s.user_id] = count;
       sum += weighted;
     }
     const total = Object.values(perUser).reduce((a, b) => a + b, 0);

@@ -2,7 +2,7 @@ import type { CaseFactsRow } from '../cadence/repo.js';
 import { followUpPlan, timeSettingsOf, type FollowUpFacts, type LawFollowUpMeasure, type LegalBasisCategory } from '../cadence/rules.js';
 import { planOf } from '../follow-up/commands.js';
 import type { DeptCaseRow, HistoryRows } from './repo.js';
-import { complianceShare, daysOverdue, episodeOutcome, lastMonths, type EpisodeOutcome } from './rules.js';
+import { complianceShare, episodeOutcome, lastMonths, type EpisodeOutcome } from './rules.js';
 
 /**
  * Follow-up compliance (issue 9 item 2): for each due date of each case of the department, was the follow-up (SOF) or
@@ -28,19 +28,18 @@ export interface Episode {
 export interface ComplianceFigures { counted: number; onTime: number; late: number; overdue: number; share: number | null }
 
 export interface ComplianceResult {
-  episodes: Episode[];
   team: ComplianceFigures;
   coordinators: Array<{ userId: string | null } & ComplianceFigures>;
   trend: Array<{ month: string } & ComplianceFigures>;
 }
 
 const emptyFigures = (): ComplianceFigures => ({ counted: 0, onTime: 0, late: 0, overdue: 0, share: null });
-function add(f: ComplianceFigures, outcome: EpisodeOutcome): void {
+function add(f: ComplianceFigures, outcome: EpisodeOutcome, count: number): void {
   if (outcome === 'pending') return;
-  f.counted += 1;
-  if (outcome === 'on_time') f.onTime += 1;
-  else if (outcome === 'late') f.late += 1;
-  else f.overdue += 1;
+  f.counted += count;
+  if (outcome === 'on_time') f.onTime += count;
+  else if (outcome === 'late') f.late += count;
+  else f.overdue += count;
   f.share = complianceShare(f.onTime, f.counted);
 }
 
@@ -54,13 +53,13 @@ function group<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return map;
 }
 
-/** The episodes of the department's cases whose due date falls in the last `months` months (this month included). */
-export function computeCompliance(
-  cases: readonly DeptCaseRow[], history: HistoryRows, current: readonly CaseFactsRow[], settings: Record<string, unknown> | null,
-  today: string, months: number,
-): ComplianceResult {
-  const window = lastMonths(today, months);
-  const from = `${window[0]}-01`;
+/**
+ * Every episode of some cases since they opened (all due dates, not only a window): what follow_up_episodes stores
+ * (episodes.ts). `cases`, `history` and `current` are of the same cases.
+ */
+export function caseEpisodes(
+  cases: readonly DeptCaseRow[], history: HistoryRows, current: readonly CaseFactsRow[], settings: Record<string, unknown> | null, today: string,
+): Episode[] {
   const time = timeSettingsOf(settings);
   const eventsBy = group(history.events, (e) => e.case_id);
   const measuresBy = group(history.measures, (m) => m.case_id);
@@ -76,8 +75,6 @@ export function computeCompliance(
     return best?.user_id ?? null;
   };
   const push = (caseId: string, dueOn: string, heldOn: string | null) => {
-    // An open due date is always listed (an old overdue follow-up must not drop out of sight); held ones by window.
-    if (dueOn < from && heldOn !== null) return;
     const outcome = episodeOutcome(dueOn, heldOn, today);
     episodes.push({ caseId, dueOn, heldOn, outcome, month: dueOn.slice(0, 7), leadUserId: leadOn(caseId, dueOn < today ? dueOn : today) });
   };
@@ -117,27 +114,29 @@ export function computeCompliance(
     }
   }
 
+  return episodes;
+}
+
+/** Episodes counted by lead, month and outcome (what the dashboard reads from follow_up_episodes). */
+export interface EpisodeCount { leadUserId: string | null; month: string; outcome: EpisodeOutcome; count: number }
+
+/** The figures of the last `months` months (this month included) from the counted episodes. */
+export function complianceFigures(counts: readonly EpisodeCount[], today: string, months: number): ComplianceResult {
+  const window = lastMonths(today, months);
   const team = emptyFigures();
   const perUser = new Map<string | null, ComplianceFigures>();
   const perMonth = new Map<string, ComplianceFigures>(window.map((m) => [m, emptyFigures()]));
-  for (const e of episodes) {
-    add(team, e.outcome);
+  for (const e of counts) {
+    add(team, e.outcome, e.count);
     let u = perUser.get(e.leadUserId);
     if (!u) perUser.set(e.leadUserId, (u = emptyFigures()));
-    add(u, e.outcome);
+    add(u, e.outcome, e.count);
     const m = perMonth.get(e.month);
-    if (m) add(m, e.outcome);
+    if (m) add(m, e.outcome, e.count);
   }
   return {
-    episodes, team,
+    team,
     coordinators: [...perUser.entries()].map(([userId, f]) => ({ userId, ...f })),
     trend: [...perMonth.entries()].map(([month, f]) => ({ month, ...f })),
   };
-}
-
-/** The department's follow-ups overdue today, oldest first (the open episodes whose date has passed). */
-export function overdueEpisodes(result: ComplianceResult, today: string): Array<Episode & { daysOverdue: number }> {
-  return result.episodes.filter((e) => e.outcome === 'overdue')
-    .map((e) => ({ ...e, daysOverdue: daysOverdue(e.dueOn, today) }))
-    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.caseId < b.caseId ? -1 : 1));
 }

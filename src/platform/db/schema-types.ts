@@ -889,6 +889,8 @@ export interface DB {
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
   follow_up_escalations: FollowUpEscalationsTable;
+  follow_up_episode_state: FollowUpEpisodeStateTable;
+  follow_up_episodes: FollowUpEpisodesTable;
   // Issue 8 items 4-6 (migration 0019): shared financing and cost postings.
   measure_financing_versions: MeasureFinancingVersionsTable;
   measure_financing_shares: MeasureFinancingSharesTable;
@@ -1128,6 +1130,30 @@ export interface FollowUpEscalationsTable {
   resolution: NullableText;
   resolution_note: NullableText;
   version: Generated<number>;
+}
+
+/** Issue 9: which cases' stored episodes must be recomputed (migration 0024; marked by triggers). */
+export interface FollowUpEpisodeStateTable {
+  municipality_id: string;
+  case_id: string;
+  marked: ColumnType<string, string | number | undefined, string | number>;
+  computed: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  computed_on: NullableDate;
+  valid_until: NullableDate;
+  department_id: string | null;
+  complex: boolean | null;
+}
+
+/** Issue 9: each case's follow-up due dates with held date, outcome and lead (migration 0024; leadership/episodes.ts). */
+export interface FollowUpEpisodesTable {
+  municipality_id: string;
+  case_id: string;
+  department_id: string;
+  due_on: DateOnly;
+  held_on: NullableDate;
+  outcome: 'on_time' | 'late' | 'overdue' | 'pending';
+  lead_user_id: string | null;
+  case_closed_on: NullableDate;
 }
 
 /** Issue 10: the parent and staff surveys (migration 0020). */
