@@ -24,13 +24,17 @@ create table follow_up_episode_state (
   valid_until date,
   -- The department the stored episodes are filed under (a case moved to another department is recomputed from there).
   department_id uuid,
+  -- The case's responsible department now, kept by the trigger on cases, so a department's bookkeeping is read from
+  -- this table's own index (no join with cases: PostgreSQL misestimates a large department and probes row by row).
+  case_department_id uuid not null,
   -- The case's complexity as of computed_on (leadership/rules.ts isComplex: a buddy, or measures of two or more
   -- departments), read by the caseload weights; valid until valid_until like the episodes.
   complex boolean,
   constraint follow_up_episode_state_pk primary key (municipality_id, case_id),
   constraint follow_up_episode_state_case_fk foreign key (municipality_id, case_id) references cases (municipality_id, id)
 );
-create index follow_up_episode_state_department on follow_up_episode_state (municipality_id, department_id);
+create index follow_up_episode_state_case_department on follow_up_episode_state (municipality_id, case_department_id);
+create index follow_up_episode_state_filed on follow_up_episode_state (municipality_id, department_id) where marked > computed;
 comment on table follow_up_episode_state is 'Bookkeeping for follow_up_episodes: which cases must be recomputed (marked by triggers on the sources, issue 9). No personal data.';
 
 -- A case's episodes: each due date of its follow-up cadence since the case opened, when (if) it was held, the outcome
@@ -63,9 +67,10 @@ begin
     when 'INSERT' then format('select municipality_id, %I as case_id from new_rows', tg_argv[0])
     when 'DELETE' then format('select municipality_id, %I as case_id from old_rows', tg_argv[0])
     else format('select municipality_id, %1$I as case_id from new_rows union select municipality_id, %1$I from old_rows', tg_argv[0]) end;
-  execute format('insert into follow_up_episode_state (municipality_id, case_id, marked)
-    select distinct municipality_id, case_id, 1 from (%s) touched where case_id is not null
-    on conflict (municipality_id, case_id) do update set marked = follow_up_episode_state.marked + 1', touched);
+  -- Every case has its row (made with the case, below), so marking is an update.
+  execute format('update follow_up_episode_state s set marked = s.marked + 1
+    from (select distinct municipality_id, case_id from (%s) touched where case_id is not null) t
+    where s.municipality_id = t.municipality_id and s.case_id = t.case_id', touched);
   return null;
 end $fn$;
 
@@ -74,22 +79,34 @@ declare
   source record;
 begin
   for source in select * from (values ('contact_log', 'case_id'), ('meetings', 'case_id'), ('measures', 'case_id'),
-                                      ('case_assignments', 'case_id'), ('cases', 'id')) s (tbl, col) loop
+                                      ('case_assignments', 'case_id')) s (tbl, col) loop
     execute format('create trigger %I after insert on %I referencing new table as new_rows for each statement execute function follow_up_episodes_mark(%L)',
                    source.tbl || '_mark_episodes_insert', source.tbl, source.col);
     execute format('create trigger %I after update on %I referencing old table as old_rows new table as new_rows for each statement execute function follow_up_episodes_mark(%L)',
                    source.tbl || '_mark_episodes_update', source.tbl, source.col);
-    -- Cases are never deleted (closed instead); their dependants' deletions mark the case.
-    if source.tbl <> 'cases' then
-      execute format('create trigger %I after delete on %I referencing old table as old_rows for each statement execute function follow_up_episodes_mark(%L)',
-                     source.tbl || '_mark_episodes_delete', source.tbl, source.col);
-    end if;
+    execute format('create trigger %I after delete on %I referencing old table as old_rows for each statement execute function follow_up_episodes_mark(%L)',
+                   source.tbl || '_mark_episodes_delete', source.tbl, source.col);
   end loop;
 end $$;
 
--- Every case has its row from the start (the trigger on cases adds new ones), so a recomputation only ever updates rows
--- it has locked (episodes.ts: `for update skip locked`) and never waits on a writer's insert.
-insert into follow_up_episode_state (municipality_id, case_id, marked) select municipality_id, id, 1 from cases;
+-- A new or changed case: its row, marked, with its responsible department now. (Cases are never deleted: closed instead.)
+create function follow_up_episodes_mark_cases() returns trigger language plpgsql as $fn$
+begin
+  insert into follow_up_episode_state (municipality_id, case_id, marked, case_department_id)
+  select municipality_id, id, 1, responsible_department_id from new_rows
+  on conflict (municipality_id, case_id) do update
+    set marked = follow_up_episode_state.marked + 1, case_department_id = excluded.case_department_id;
+  return null;
+end $fn$;
+create trigger cases_mark_episodes_insert after insert on cases referencing new table as new_rows
+  for each statement execute function follow_up_episodes_mark_cases();
+create trigger cases_mark_episodes_update after update on cases referencing old table as old_rows new table as new_rows
+  for each statement execute function follow_up_episodes_mark_cases();
+
+-- Every case has its row from the start (the trigger on cases adds new ones), so marking and recomputing only ever
+-- update rows: a recomputation locks the rows it recomputes (episodes.ts: `for update skip locked`), never waiting on a writer.
+insert into follow_up_episode_state (municipality_id, case_id, marked, case_department_id)
+  select municipality_id, id, 1, responsible_department_id from cases;
 
 -- The municipality's time settings (cadences) change every case's due dates.
 create function follow_up_episodes_mark_municipality() returns trigger language plpgsql as $fn$

@@ -37,9 +37,9 @@ async function stored(): Promise<Row[]> {
   return rows.rows.map((r) => ({ caseId: r.case_id, dueOn: r.due_on, heldOn: r.held_on, outcome: r.outcome }));
 }
 
-/** The same, recomputed from scratch: forget every case's bookkeeping and read the dashboard again. */
+/** The same, recomputed from scratch: forget what every case's bookkeeping says was computed, and read again. */
 async function fromScratch(): Promise<Row[]> {
-  await sql`delete from follow_up_episode_state where municipality_id = ${m.id}::uuid`.execute(t.db);
+  await sql`update follow_up_episode_state set computed = null where municipality_id = ${m.id}::uuid`.execute(t.db);
   await dashboard();
   return stored();
 }

@@ -40,7 +40,7 @@ async function loadDepartment(trx: Trx, ctx: RequestContext): Promise<Department
   const today = todayIn(ctx.clock);
   const from = `${lastMonths(today, dashboardMonths)[0]}-01`;
   // The stored episodes first (recomputed for the cases whose sources or time changed), then the reads, in parallel.
-  await refreshDepartmentEpisodes(trx, departmentId, from, today);
+  await refreshDepartmentEpisodes(trx, departmentId, today);
   const [rawSettings, staff, counts, escalated] = await Promise.all([
     municipalitySettings(trx),
     departmentStaff(trx, departmentId),

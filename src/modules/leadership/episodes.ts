@@ -19,14 +19,17 @@ import { isComplex, type EpisodeOutcome } from './rules.js';
 /** Recomputes at most this many cases per statement batch (bounds memory and the size of the id arrays). */
 const refreshBatch = 2000;
 
-/** The department's cases that must be recomputed before its episodes are read. */
-async function staleCases(trx: Trx, departmentId: string, from: string, today: string): Promise<string[]> {
+/**
+ * The department's cases that must be recomputed before its episodes are read: read from the bookkeeping's own index
+ * (case_department_id is kept by the trigger on cases), plus the cases filed here that have since changed (a case moved
+ * to another department leaves this one's figures). Cases closed long ago are computed once and then never expire.
+ */
+async function staleCases(trx: Trx, departmentId: string, today: string): Promise<string[]> {
   const rows = await sql<{ case_id: string }>`
-    select c.id as case_id from cases c
-      left join follow_up_episode_state s on s.municipality_id = c.municipality_id and s.case_id = c.id
-     where c.responsible_department_id = ${departmentId}::uuid and (c.closed_on is null or c.closed_on >= ${from}::date)
-       and (s.case_id is null or s.computed is null or s.marked > s.computed or s.computed_on > ${today}::date
-            or s.valid_until <= ${today}::date or s.department_id is distinct from c.responsible_department_id)
+    select s.case_id from follow_up_episode_state s
+     where s.case_department_id = ${departmentId}::uuid
+       and (s.computed is null or s.marked > s.computed or s.computed_on > ${today}::date or s.valid_until <= ${today}::date
+            or s.department_id is distinct from s.case_department_id)
     union
     select s.case_id from follow_up_episode_state s
      where s.department_id = ${departmentId}::uuid and s.marked > s.computed`.execute(trx);
@@ -39,12 +42,6 @@ async function staleCases(trx: Trx, departmentId: string, from: string, today: s
  * waits on a writer, so a writer and a recomputation cannot deadlock. Each row's change counter is read under that lock.
  */
 async function recompute(trx: Trx, candidates: string[], today: string, settings: Record<string, unknown> | null): Promise<number> {
-  // Every case has its row (migration 0024 and the trigger on cases); one deleted by hand is put back first.
-  // (Only missing ones: an insert that meets an existing row a writer is updating would wait for that writer.)
-  await sql`insert into follow_up_episode_state (municipality_id, case_id)
-    select app_tenant(), c.id from unnest(${sql.val(candidates)}::uuid[]) as c (id)
-     where not exists (select 1 from follow_up_episode_state s where s.case_id = c.id)
-    on conflict do nothing`.execute(trx);
   const locked = (await sql<{ case_id: string; marked: string }>`
     select case_id, marked::text from follow_up_episode_state where case_id = any(${sql.val(candidates)}::uuid[])
        for update skip locked`.execute(trx)).rows;
@@ -102,12 +99,12 @@ async function recompute(trx: Trx, candidates: string[], today: string, settings
  * transaction-scoped advisory lock, taken only when there is something to recompute) so two leaders opening their
  * dashboards at once do not both replace the same cases' episodes.
  */
-export async function refreshDepartmentEpisodes(trx: Trx, departmentId: string, from: string, today: string): Promise<number> {
-  let stale = await staleCases(trx, departmentId, from, today);
+export async function refreshDepartmentEpisodes(trx: Trx, departmentId: string, today: string): Promise<number> {
+  let stale = await staleCases(trx, departmentId, today);
   if (stale.length === 0) return 0;
   await sql`select pg_advisory_xact_lock(hashtext('follow_up_episodes:' || app_tenant()::text))`.execute(trx);
   // Another transaction may have recomputed them while this one waited for the lock.
-  stale = await staleCases(trx, departmentId, from, today);
+  stale = await staleCases(trx, departmentId, today);
   const settings = await municipalitySettings(trx);
   let recomputed = 0;
   for (let i = 0; i < stale.length; i += refreshBatch) recomputed += await recompute(trx, stale.slice(i, i + refreshBatch), today, settings);

@@ -41,18 +41,20 @@ export interface LeadRow {
  */
 export async function leadAssignments(trx: Trx, userIds: string[], departmentId: string, from: string, today: string): Promise<LeadRow[]> {
   if (userIds.length === 0) return [];
-  const [assignments, departmentCases] = await Promise.all([
+  const [assignments, departmentCases, complexity] = await Promise.all([
     sql<{ user_id: string; case_id: string; starts_on: string; ends_on: string | null }>`
       select a.user_id, a.case_id, a.starts_on, a.ends_on from case_assignments a
        where a.user_id = any(${sql.val(userIds)}::uuid[]) and a.role in ('family_coordinator', 'primary_caseworker')
          and a.starts_on <= ${today}::date and (a.ends_on is null or a.ends_on >= ${from}::date)`.execute(trx),
-    sql<{ case_id: string; model: 'efei' | 'sof'; opened_on: string; closed_on: string | null; complex: boolean | null }>`
-      select c.id as case_id, c.model, c.opened_on, c.closed_on, s.complex from cases c
-        left join follow_up_episode_state s on s.municipality_id = c.municipality_id and s.case_id = c.id
+    sql<{ case_id: string; model: 'efei' | 'sof'; opened_on: string; closed_on: string | null }>`
+      select c.id as case_id, c.model, c.opened_on, c.closed_on from cases c
        where c.responsible_department_id = ${departmentId}::uuid
          and c.opened_on <= ${today}::date and (c.closed_on is null or c.closed_on >= ${from}::date)`.execute(trx),
+    sql<{ case_id: string; complex: boolean | null }>`
+      select s.case_id, s.complex from follow_up_episode_state s where s.case_department_id = ${departmentId}::uuid`.execute(trx),
   ]);
-  const ours = new Map(departmentCases.rows.map((c) => [c.case_id, c]));
+  const complexOf = new Map(complexity.rows.map((r) => [r.case_id, r.complex]));
+  const ours = new Map(departmentCases.rows.map((c) => [c.case_id, { ...c, complex: complexOf.get(c.case_id) ?? null }]));
   const elsewhere = [...new Set(assignments.rows.filter((a) => !ours.has(a.case_id)).map((a) => a.case_id))];
   const others = new Map<string, { model: 'efei' | 'sof'; opened_on: string; closed_on: string | null; complex: boolean }>();
   if (elsewhere.length > 0) {

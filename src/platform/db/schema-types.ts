@@ -1141,6 +1141,7 @@ export interface FollowUpEpisodeStateTable {
   computed_on: NullableDate;
   valid_until: NullableDate;
   department_id: string | null;
+  case_department_id: string;
   complex: boolean | null;
 }
 
