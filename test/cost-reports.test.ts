@@ -157,7 +157,9 @@ describe('cost reports', () => {
     const res = await client(t.app, s.controller).get(`/api/reports/costs?by=category&${q}&format=csv`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    expect(res.body).toContain('category;label;amount_dkk');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="costs-by-category-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body.startsWith('\uFEFFcategory;label;amount_dkk\r\n')).toBe(true);
     expect(res.body).toContain('lost_earnings;Tabt arbejdsfortjeneste;12000.01');
     expect(res.body).toContain('total;;25312.51');
     const rows = await auditRowsAfter(t.db, m.id, before);

@@ -68,6 +68,8 @@ describe('leader dashboard need-to-know', () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
       expect(res.headers['content-disposition']).toContain(`tovholder-${report}-2026-11-22.csv`);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body.startsWith('\uFEFF')).toBe(true);
     }
     const overdue = (await api.get('/api/leader/export?report=overdue')).body;
     expect(overdue).toContain('Mineson');

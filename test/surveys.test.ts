@@ -251,7 +251,9 @@ describe('waves, invitations and answering', () => {
     const csv = await client(t.app, leader).get('/api/survey-results/export.csv?instrument=parent&model=sof&series=2026');
     expect(csv.statusCode, csv.body).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.body).toContain('instrument;model;series;level;theme;item;text_da');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="survey-parent-sof.csv"');
+    expect(csv.headers['cache-control']).toBe('no-store');
+    expect(csv.body.startsWith('\uFEFFinstrument;model;series;level;theme;item;text_da')).toBe(true);
     expect(csv.body).toContain('p_sam_2');
     const pdf = await client(t.app, leader).get('/api/survey-results/report.pdf?instrument=parent&model=sof&series=2026');
     expect(pdf.statusCode).toBe(200);

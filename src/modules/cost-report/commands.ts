@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import { audit } from '../../platform/audit/audit.js';
 import { todayIn } from '../../platform/clock/clock.js';
 import { addMonthsToMonth, lastDayOfMonth, quarterEnd, quarterOf, quartersBetween, quarterStart } from '../../platform/clock/dates.js';
@@ -184,8 +183,4 @@ export async function familyCosts(trx: Trx, ctx: RequestContext, familyId: strin
     })).sort((a, b) => b.amountOre - a.amountOre),
     abilities: { canEnterPostings: allows(ctx.actor, 'enter_cost_postings') },
   };
-}
-
-export function sendCsv(reply: FastifyReply, name: string, body: string) {
-  return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(`\uFEFF${body}`);
 }

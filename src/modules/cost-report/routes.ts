@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { asUser } from '../../platform/auth/session.js';
+import { sendCsv } from '../../platform/http/csv.js';
 import { IdParams } from '../../platform/http/fields.js';
 import {
-  addManualPosting, costReport, costReportCsv, expenseAnalysisCommand, expenseAnalysisCsv, familyCosts, runPostingsCommand, sendCsv,
+  addManualPosting, costReport, costReportCsv, expenseAnalysisCommand, expenseAnalysisCsv, familyCosts, runPostingsCommand,
 } from './commands.js';
 import {
   CostReportQuery, CostReportView, ExpenseAnalysisQuery, ExpenseAnalysisView, FamilyCostsView, ManualPostingInput, PostingRunInput, PostingRunView, PostingView,
@@ -18,11 +19,11 @@ export const costReportRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.status(201).send(await asUser(request, deps, (trx, { ctx }) => addManualPosting(trx, ctx, request.body))));
   app.get('/reports/costs', { schema: { tags, querystring: CostReportQuery } }, async (request, reply) => {
     const view = CostReportView.parse(await asUser(request, deps, (trx, { ctx }) => costReport(trx, ctx, request.query)));
-    return request.query.format === 'csv' ? sendCsv(reply, `costs-by-${view.by}-${view.from}`, costReportCsv(view)) : view;
+    return request.query.format === 'csv' ? sendCsv(reply, `costs-by-${view.by}-${view.from}.csv`, costReportCsv(view)) : view;
   });
   app.get('/reports/expenses', { schema: { tags, querystring: ExpenseAnalysisQuery } }, async (request, reply) => {
     const view = ExpenseAnalysisView.parse(await asUser(request, deps, (trx, { ctx }) => expenseAnalysisCommand(trx, ctx, request.query)));
-    return request.query.format === 'csv' ? sendCsv(reply, `expenses-${view.group}-${view.from}`, expenseAnalysisCsv(view)) : view;
+    return request.query.format === 'csv' ? sendCsv(reply, `expenses-${view.group}-${view.from}.csv`, expenseAnalysisCsv(view)) : view;
   });
   app.get('/families/:id/costs', { schema: { tags, params: IdParams, response: { 200: FamilyCostsView } } }, async (request) =>
     asUser(request, deps, (trx, { ctx }) => familyCosts(trx, ctx, request.params.id)));

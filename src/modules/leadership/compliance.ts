@@ -89,7 +89,8 @@ export function caseEpisodes(
     let lastStatusMeetingOn: string | null = null;
     const status = c.status === 'closed' ? 'in_operation' : c.status;
     for (const [day, statusMeeting] of ordered) {
-      if (c.closed_on !== null && day >= c.closed_on) break;
+      // The history may hold dated rows ahead of today (episodes.ts reads them for when the result expires).
+      if (day > today || (c.closed_on !== null && day >= c.closed_on)) break;
       const active = measures.filter((m) => m.starts_on <= day && (m.ends_on === null || m.ends_on >= day));
       const categories: LegalBasisCategory[] = active.map((m) => m.category);
       const lawMeasures: LawFollowUpMeasure[] = active.filter((m) => m.law_support).map((m) => {

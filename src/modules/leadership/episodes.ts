@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
+import { addDays } from '../../platform/clock/dates.js';
 import type { Trx } from '../../platform/db/tenant.js';
 import { caseFactsQuery } from '../cadence/repo.js';
-import { addDays } from '../../platform/clock/dates.js';
 import { lawFollowUpBasis } from '../cadence/rules.js';
 import { caseEpisodes, type Episode, type EpisodeCount } from './compliance.js';
-import { casesWithHistory, municipalitySettings, nextChangeDays } from './repo.js';
+import { casesWithHistory, municipalitySettings, type HistoryRows } from './repo.js';
 import { isComplex, type EpisodeOutcome } from './rules.js';
 
 /**
@@ -37,6 +37,26 @@ async function staleCases(trx: Trx, departmentId: string, today: string): Promis
 }
 
 /**
+ * The first day after today on which time alone changes each case's result (its `valid_until`): a dated follow-up or
+ * closed meeting becoming the past, a measure starting, ending or having its §95 cadence decided, a lead or buddy
+ * assignment starting or ending, an open due date passing (overdue the day after it). Cases with none ahead are absent.
+ */
+export function expiryDays(history: HistoryRows, episodes: readonly Episode[], today: string): Map<string, string> {
+  const next = new Map<string, string>();
+  const consider = (caseId: string, day: string | null) => {
+    if (day === null || day <= today) return;
+    const known = next.get(caseId);
+    if (known === undefined || day < known) next.set(caseId, day);
+  };
+  const dayAfter = (day: string | null) => (day === null ? null : addDays(day, 1));
+  for (const e of history.events) consider(e.case_id, e.on_day);
+  for (const m of history.measures) { consider(m.case_id, m.starts_on); consider(m.case_id, dayAfter(m.ends_on)); consider(m.case_id, m.decided_on); }
+  for (const a of [...history.leads, ...history.buddies]) { consider(a.case_id, a.starts_on); consider(a.case_id, dayAfter(a.ends_on)); }
+  for (const e of episodes) if (e.outcome === 'pending') consider(e.caseId, dayAfter(e.dueOn));
+  return next;
+}
+
+/**
  * Recomputes some cases and returns how many it did. Their state rows are locked first, skipping any a writer holds
  * right now (that writer's change marks the case again, so it is recomputed at the next read): the dashboard never
  * waits on a writer, so a writer and a recomputation cannot deadlock. Each row's change counter is read under that lock.
@@ -48,28 +68,18 @@ async function recompute(trx: Trx, candidates: string[], today: string, settings
   if (locked.length === 0) return 0;
   const marks = new Map(locked.map((r) => [r.case_id, r.marked]));
   const caseIds = locked.map((r) => r.case_id);
-  const [{ cases, history }, current, nextChange] = await Promise.all([
-    casesWithHistory(trx, caseIds, today, lawFollowUpBasis),
+  const [{ cases, history }, current] = await Promise.all([
+    casesWithHistory(trx, caseIds, lawFollowUpBasis),
     caseFactsQuery(trx, { kind: 'cases', caseIds }, today, { withPeople: false }),
-    nextChangeDays(trx, caseIds, today),
   ]);
-  for (const row of current.rows) row.settings = settings;
   const episodes = caseEpisodes(cases, history, current.rows, settings, today);
   const caseById = new Map(cases.map((c) => [c.case_id, c]));
-  const validUntil = new Map(nextChange);
-  for (const e of episodes) {
-    // An open due date not yet passed becomes overdue the day after it.
-    if (e.outcome === 'pending') {
-      const turns = addDays(e.dueOn, 1);
-      const known = validUntil.get(e.caseId);
-      if (known === undefined || turns < known) validUntil.set(e.caseId, turns);
-    }
-  }
+  const validUntil = expiryDays(history, episodes, today);
   // Today's complexity (caseload weights): the same history, read as of today.
-  const buddies = new Set(history.buddies.map((b) => b.case_id));
+  const activeToday = (r: { starts_on: string; ends_on: string | null }) => r.starts_on <= today && (r.ends_on === null || r.ends_on >= today);
+  const buddies = new Set(history.buddies.filter(activeToday).map((b) => b.case_id));
   const departmentsNow = new Map<string, Set<string>>();
-  for (const m of history.measures) {
-    if (m.starts_on > today || (m.ends_on !== null && m.ends_on < today)) continue;
+  for (const m of history.measures.filter(activeToday)) {
     const set = departmentsNow.get(m.case_id);
     if (set) set.add(m.department_id); else departmentsNow.set(m.case_id, new Set([m.department_id]));
   }

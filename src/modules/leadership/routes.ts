@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { asUser } from '../../platform/auth/session.js';
+import { sendCsv } from '../../platform/http/csv.js';
 import { IdParams } from '../../platform/http/fields.js';
 import { exportCsv, getDashboard, listLeaderCases } from './dashboard.js';
 import { listEscalations, openEscalationCount, resolveEscalation } from './escalation.js';
@@ -15,8 +16,7 @@ export const leadershipRoutes: FastifyPluginAsyncZod = async (app) => {
     asUser(request, deps, (trx, { ctx }) => listLeaderCases(trx, ctx, request.query)));
   app.get('/leader/export', { schema: { tags, querystring: ExportQuery } }, async (request, reply) => {
     const { filename, csv } = await asUser(request, deps, (trx, { ctx }) => exportCsv(trx, ctx, request.query));
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`)
-      .header('cache-control', 'no-store').send('\uFEFF' + csv);
+    return sendCsv(reply, filename, csv);
   });
   app.get('/leader/escalations', { schema: { tags, response: { 200: EscalationList } } }, async (request) =>
     asUser(request, deps, (trx, { ctx }) => listEscalations(trx, ctx)));

@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { toCsv as csvOf, type CsvCell } from '../../platform/http/csv.js';
+import { toCsv, type CsvCell } from '../../platform/http/csv.js';
 import { phases } from './analysis.js';
 import type { SeriesResult } from './schema.js';
 
@@ -13,10 +13,10 @@ const instrumentDa = { parent: 'Forældrenes', staff: 'Fagpersoners' } as const;
 const rounded = (value: CsvCell) => (typeof value === 'number' ? Number(value.toFixed(6)) : value);
 
 /**
- * The shared semicolon CSV (platform/http/csv.ts: RFC 4180 quoting, formulas neutralised), UTF-8 with BOM so
- * spreadsheet programs read æøå; one row per item and one per theme.
+ * The series as the shared semicolon CSV (platform/http/csv.ts: RFC 4180 quoting, formulas neutralised; sendCsv adds
+ * the byte-order mark): one row per item and one per theme.
  */
-export function toCsv(result: SeriesResult): string {
+export function seriesCsv(result: SeriesResult): string {
   const header = ['instrument', 'model', 'series', 'level', 'theme', 'item', 'text_da',
     ...phases.flatMap((p) => [`${p}_n`, `${p}_mean`]), 'difference', 't', 'df', 'p', 'significant', 'paired_p',
     ...phases.map((p) => `national_${p}`), 'national_p'];
@@ -32,7 +32,7 @@ export function toCsv(result: SeriesResult): string {
     line('theme', '', theme.titleDa, theme);
     for (const item of theme.items) line('item', item.key, item.textDa, item);
   }
-  return '\uFEFF' + csvOf(header, rows);
+  return toCsv(header, rows);
 }
 
 /** The standard PDF fonts speak WinAnsi: æøå are there; anything else is replaced so the export never fails. */

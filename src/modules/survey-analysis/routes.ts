@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { asUser } from '../../platform/auth/session.js';
+import { sendCsv } from '../../platform/http/csv.js';
 import { todayIn } from '../../platform/clock/clock.js';
-import { toCsv, toPdf } from './export.js';
+import { seriesCsv, toPdf } from './export.js';
 import { exportSeries, seriesList, seriesResult } from './results.js';
 import { ResultsQuery, SeriesList, SeriesResult } from './schema.js';
 
@@ -14,7 +15,7 @@ export const surveyAnalysisRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => asUser(request, deps, (trx, { ctx }) => seriesResult(trx, ctx, request.query)));
   app.get('/survey-results/export.csv', { schema: { tags, querystring: ResultsQuery } }, async (request, reply) => {
     const result = await asUser(request, deps, (trx, { ctx }) => exportSeries(trx, ctx, request.query, 'csv'));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="survey-${result.instrument}-${result.model}.csv"`).send(toCsv(result));
+    return sendCsv(reply, `survey-${result.instrument}-${result.model}.csv`, seriesCsv(result));
   });
   app.get('/survey-results/report.pdf', { schema: { tags, querystring: ResultsQuery } }, async (request, reply) => {
     const result = await asUser(request, deps, (trx, { ctx }) => exportSeries(trx, ctx, request.query, 'pdf'));

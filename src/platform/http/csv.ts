@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /**
  * The one CSV writer of the exports (leader dashboard, cost reports, expense analysis, survey results): RFC 4180
  * quoting with a semicolon as separator (what Danish spreadsheets open) and CRLF line ends.
@@ -25,4 +27,13 @@ export function csvCell(value: CsvCell): string {
 /** A CSV document: the header row, then the rows; every line (the last too) ends with CRLF. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly CsvCell[]>): string {
   return [header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+}
+
+/**
+ * Sends a CSV document as a download: UTF-8 with a byte-order mark (so spreadsheet programs read æøå), named
+ * `filename`, never cached (exports hold personal data). Every CSV route answers through this.
+ */
+export function sendCsv(reply: FastifyReply, filename: string, csv: string) {
+  return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store').send(`\uFEFF${csv}`);
 }
