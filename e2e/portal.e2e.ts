@@ -2,6 +2,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.js';
 import { journeyEnvironment } from './support/environment.js';
+import { danishDateTimeAgo, e2eNow } from './support/time.js';
 import { apiGet, apiSend, closeMeeting, expectText, heading, isoDay, logIn, planMeeting, settledAndAccessible } from './support/journey.js';
 
 /**
@@ -278,7 +279,9 @@ describe('the family portal', () => {
     await logIn(staff, journey.baseUrl, 'koordinator@demo.tovholder.dk');
     await staff.goto(`${journey.baseUrl}/cases/${family.caseId}`);
     await heading(staff);
-    const meetingId = await planMeeting(staff, { type: 'Statusmøde', daysAgo: 0, time: '08:00' });
+    // It began an hour ago (at 00:30 that is yesterday evening), so it can be closed after the family prepared it.
+    const began = danishDateTimeAgo(60);
+    const meetingId = await planMeeting(staff, { type: 'Statusmøde', on: began.date, time: began.time });
 
     // The parent prepares it in the portal.
     const parentContext = await mobileContext();
@@ -475,10 +478,10 @@ describe('the family portal', () => {
     // Staff give family B something in the portal: a planned meeting, and a held one whose minutes are shared with B.
     const staff = await desktopPage();
     await logIn(staff, journey.baseUrl, 'koordinator@demo.tovholder.dk');
-    const planned = await apiSend(staff, 'POST', `/api/cases/${b.caseId}/meetings`, { type: 'status_meeting', scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Rådhuset' });
+    const planned = await apiSend(staff, 'POST', `/api/cases/${b.caseId}/meetings`, { type: 'status_meeting', scheduledAt: new Date(e2eNow().getTime() + 7 * 86_400_000).toISOString(), location: 'Rådhuset' });
     expect(planned.status, JSON.stringify(planned.body)).toBe(201);
     const plannedId = (planned.body as unknown as { id?: string; meeting?: { id: string } }).meeting?.id ?? (planned.body as unknown as { id: string }).id;
-    const held = await apiSend(staff, 'POST', `/api/cases/${b.caseId}/meetings`, { type: 'status_meeting', scheduledAt: new Date(Date.now() - 86_400_000).toISOString() });
+    const held = await apiSend(staff, 'POST', `/api/cases/${b.caseId}/meetings`, { type: 'status_meeting', scheduledAt: new Date(e2eNow().getTime() - 86_400_000).toISOString() });
     expect(held.status).toBe(201);
     const heldId = (held.body as unknown as { id?: string; meeting?: { id: string } }).meeting?.id ?? (held.body as unknown as { id: string }).id;
     const minutesB = `Referat for familie B ${Date.now().toString(36)}`;

@@ -91,6 +91,8 @@ describe('login', () => {
     expect(cookie).toMatch(/; SameSite=Strict/i);
     expect(cookie).toMatch(/; Path=\//i);
     expect(new Date(/Expires=([^;]+)/i.exec(cookie)![1]!).getTime()).toBe(at(8 * 60 * minutes(1)).getTime());
+    // Max-Age counts from when the browser receives the cookie, so a browser clock that differs keeps it 8 hours too.
+    expect(cookie).toMatch(/; Max-Age=28800(;|$)/i);
     // The CSRF token travels in the body, never in a cookie a script could be tricked into sending.
     expect(response.json()).toMatchObject({ csrfToken: expect.any(String), user: { id: coordinator.id } });
   });

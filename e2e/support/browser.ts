@@ -3,15 +3,29 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { e2eNow, e2eTimePinned } from './time.js';
 
-/** Debian's chromium, headless, with the flags that keep it off the (absent) network. */
+/**
+ * Debian's chromium, headless, with the flags that keep it off the (absent) network. When the journeys' time is pinned
+ * (E2E_DANISH_TIME), every context the browser opens — `browser.newPage()` opens one too — starts its clock at the
+ * journeys' time and lets it run, so the pages' "today" is the server's.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--no-first-run', '--disable-quic'],
   });
+  if (e2eTimePinned) {
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (options) => {
+      const context = await newContext(options);
+      await context.clock.install({ time: e2eNow() });
+      return context;
+    };
+  }
+  return browser;
 }
 
 /** Fails the test when axe-core finds a serious or critical WCAG 2.1 A/AA violation on the current page. */

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectAccessible } from './browser.js';
 import { demoPassword } from './server.js';
+import { e2eNow } from './time.js';
 
 /** Helpers shared by the journeys of issues 3 and 4 (efei, sof, worklist): log in, read the page, call the API as the user. */
 
@@ -92,9 +93,9 @@ export async function expectFlow(page: Page, states: string[]): Promise<void> {
   expect(current, 'the current step is marked aria-current="step"').toBe(states.indexOf('Aktuelt trin'));
 }
 
-/** An ISO date n days from today in Copenhagen (the app's clock is the system clock). */
+/** An ISO date n days from today in Copenhagen, by the journeys' clock (e2eNow, which the server and browsers share). */
 export function isoDay(offsetDays = 0): string {
-  const now = new Date(Date.now() + offsetDays * 86_400_000);
+  const now = new Date(e2eNow().getTime() + offsetDays * 86_400_000);
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
@@ -145,9 +146,12 @@ export async function createFamilyWithCase(page: Page, baseUrl: string, options:
   return { familyId, caseId };
 }
 
-/** Plans a meeting of the case through "Planlæg møde"; held yesterday so it can be closed today. Ends on the meeting page. */
+/**
+ * Plans a meeting of the case through "Planlæg møde"; by default held yesterday at 10:00 so it can be closed today at
+ * any hour. `on` (YYYY-MM-DD) overrides `daysAgo`. Ends on the meeting page.
+ */
 export async function planMeeting(page: Page, options: {
-  type: string; template?: string; childContact?: string; title?: string; daysAgo?: number; time?: string;
+  type: string; template?: string; childContact?: string; title?: string; daysAgo?: number; on?: string; time?: string;
 }): Promise<string> {
   await page.getByRole('link', { name: 'Planlæg møde' }).click();
   await page.waitForURL(/\/meetings\/new$/);
@@ -156,7 +160,7 @@ export async function planMeeting(page: Page, options: {
   if (options.childContact) await page.getByLabel(options.childContact, { exact: true }).check();
   if (options.template) await page.getByRole('radio', { name: options.template }).check();
   if (options.title) await page.getByLabel('Titel').fill(options.title);
-  await page.getByLabel('Dato', { exact: true }).fill(isoDay(-(options.daysAgo ?? 1)));
+  await page.getByLabel('Dato', { exact: true }).fill(options.on ?? isoDay(-(options.daysAgo ?? 1)));
   await page.getByLabel('Klokkeslæt').fill(options.time ?? '10:00');
   await settledAndAccessible(page, `planlæg ${options.type}`);
   await page.getByRole('button', { name: 'Opret møde' }).click();

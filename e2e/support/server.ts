@@ -6,17 +6,19 @@ import type { Clock } from '../../src/platform/clock/clock.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { seedDemo } from '../../src/demo/seed.js';
+import { e2eNow } from './time.js';
 
 export { demoPassword } from '../../src/demo/seed.js';
 
 /**
- * The e2e server's clock: the system time plus an offset a journey may move ("the next day") and must put back;
- * the browser keeps the real time, so only move it around server-side rules such as "staff see feedback next day".
+ * The e2e server's clock: the journeys' time (`e2eNow`, the real time or the pinned E2E_DANISH_TIME) plus an offset a
+ * journey may move ("the next day") and must put back; the browsers keep the journeys' time, so only move it around
+ * server-side rules such as "staff see feedback next day".
  */
 export class ShiftableClock implements Clock {
   private offsetMs = 0;
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(e2eNow().getTime() + this.offsetMs);
   }
   advanceDays(days: number): void {
     this.offsetMs += days * 86_400_000;

@@ -24,6 +24,8 @@ export interface NewPortalSession {
   cookieValue: string;
   csrfToken: string;
   expiresAt: Date;
+  /** The cookie's Max-Age (see setSignedSessionCookie). */
+  lifetimeSeconds: number;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
@@ -39,7 +41,7 @@ export async function createPortalSession(
   await trx.insertInto('portal_sessions').values({
     id: sha256(token), municipality_id: person.municipalityId, person_id: person.id, method, csrf_token: csrfToken, created_at: now, expires_at: expiresAt,
   }).execute();
-  return { cookieValue: `${token}.${person.municipalityId}`, csrfToken, expiresAt };
+  return { cookieValue: `${token}.${person.municipalityId}`, csrfToken, expiresAt, lifetimeSeconds: portalSessionMinutes * 60 };
 }
 
 export function setPortalCookie(reply: FastifyReply, session: NewPortalSession, secure: boolean): void {

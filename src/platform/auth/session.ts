@@ -14,6 +14,8 @@ export interface NewSession {
   cookieValue: string;
   csrfToken: string;
   expiresAt: Date;
+  /** The session's lifetime: the cookie's Max-Age, which browsers count from when they receive it. */
+  lifetimeSeconds: number;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
@@ -27,15 +29,19 @@ export async function createSession(trx: Trx, user: { id: string; municipalityId
   await trx.insertInto('sessions').values({
     id: sha256(token), municipality_id: user.municipalityId, user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt,
   }).execute();
-  return { cookieValue: `${token}.${user.municipalityId}`, csrfToken, expiresAt };
+  return { cookieValue: `${token}.${user.municipalityId}`, csrfToken, expiresAt, lifetimeSeconds: sessionHours * 3600 };
 }
 
 /**
  * The session cookies (staff here, the family portal's in portal-session.ts) share one shape: signed, httpOnly,
- * SameSite=Strict, `<token>.<municipality id>`; only the name and lifetime differ.
+ * SameSite=Strict, `<token>.<municipality id>`; only the name and lifetime differ. Max-Age (which browsers obey
+ * before Expires, RFC 6265 §5.3) is relative, so a browser whose clock differs from the server's keeps the cookie
+ * exactly as long as the session lasts; the server checks the session's own expiry on every request anyway.
  */
-export function setSignedSessionCookie(reply: FastifyReply, name: string, session: { cookieValue: string; expiresAt: Date }, secure: boolean): void {
-  reply.setCookie(name, session.cookieValue, { path: '/', httpOnly: true, sameSite: 'strict', secure, signed: true, expires: session.expiresAt });
+export function setSignedSessionCookie(reply: FastifyReply, name: string, session: { cookieValue: string; expiresAt: Date; lifetimeSeconds: number }, secure: boolean): void {
+  reply.setCookie(name, session.cookieValue, {
+    path: '/', httpOnly: true, sameSite: 'strict', secure, signed: true, expires: session.expiresAt, maxAge: session.lifetimeSeconds,
+  });
 }
 
 export function clearSignedSessionCookie(reply: FastifyReply, name: string, secure: boolean): void {
