@@ -162,7 +162,8 @@ describe('the family portal', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/portal');
     await expect.poll(() => heading(page)).toContain('Min familie');
-    expect(await heading(page)).toContain(family.familyName);
+    // The heading names the family once the family's data has loaded (it reads "Min familie" until then).
+    await expect.poll(() => heading(page)).toContain(family.familyName);
 
     // The contact person (the family coordinator, with how to reach her) and the plan.
     const contact = card(page, 'portal-contact');
@@ -534,7 +535,7 @@ describe('the family portal', () => {
       ['PUT', `/api/portal/meetings/${plannedId}/preparation`, { focusPoints: 'A skriver i B', version: 1 }],
       ['POST', `/api/portal/meetings/${heldId}/feedback`, { heard: 1, importantTopics: 1, approach: 1, overall: 1 }],
       ['POST', `/api/portal/threads/${threadB}/messages`, { body: 'A skriver i B' }],
-      ['PUT', `/api/portal/children/${childB.id}/child-page`, { allowed: true }],
+      ['PUT', `/api/portal/children/${childB.id}/child-page`, { allowed: true, version: 0 }],
       ['POST', `/api/portal/children/${childB.id}/child-page/answers`, { answers: [{ question: 'general', score: 1 }] }],
       ['POST', `/api/portal/consents/${consentB.id}/withdraw`, { version: consentB.version }],
     ];

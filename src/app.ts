@@ -8,11 +8,14 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from './platform/clock/clock.js';
 import type { Config } from './platform/config/config.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { errorHandler, unauthorized } from './platform/http/errors.js';
+import { sessionRequiredFor } from './platform/http/access-paths.js';
+import { openApiOptions } from './platform/http/openapi.js';
+import { registerStrictInput } from './platform/http/strict-input.js';
 import { readSessionCookie } from './platform/auth/session.js';
 import { readPortalCookie } from './platform/auth/portal-session.js';
 import { portalRoutes } from './modules/portal/routes.js';
@@ -103,6 +106,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
+  // Every route's input is strict (unknown fields, NUL, lone surrogates, int4 overflow, invalid UTF-8 are 400s):
+  // registered before @fastify/swagger and every route, so the document and every new route get it (style.md §8).
+  registerStrictInput(app);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
@@ -125,32 +131,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
   await app.register(fastifyRateLimit, { global: false });
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Tovholder API', version: '0.1.0', description: 'Case coordination for children with disabilities and their families (EFEI and SOF).' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tovholder_session' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  // Every operation's error answers and security are added centrally (platform/http/openapi.ts).
+  await app.register(fastifySwagger, openApiOptions({
+    title: 'Tovholder API', version: '0.1.0', description: 'Case coordination for children with disabilities and their families (EFEI and SOF).',
+  }));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   // Authentication comes before validation: without a session, a caller learns nothing from an endpoint's rules.
   // (The session itself is checked inside each request's tenant transaction, see platform/auth/session.ts.)
-  // The calendar feed is fetched by calendar apps without a session: its secret token is the credential (modules/calendar).
-  const publicPaths = ['/api/health', '/api/auth/login', '/api/docs', '/api/calendar/feed'];
-  // The survey's one-time link (issue 10 item 2): no login, the secret token in the e-mail is the credential.
-  publicPaths.push('/api/survey-links');
-  // The family portal has its own sessions (issue 5 item 1): /api/portal/* needs the portal cookie, never the staff one.
-  const portalPublicPaths = ['/api/portal/login', '/api/portal/oidc'];
+  // Which paths are public, staff or portal is one list (platform/http/access-paths.ts), shared with the OpenAPI document.
   app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?')[0]!;
-    if (path.startsWith('/api/portal/')) {
-      if (portalPublicPaths.some((p) => path === p || path.startsWith(p + '/'))) return;
-      if (!readPortalCookie(request)) throw unauthorized();
-      return;
-    }
-    if (!path.startsWith('/api/') || publicPaths.some((p) => path === p || path.startsWith(p + '/'))) return;
-    if (!readSessionCookie(request)) throw unauthorized();
+    const needs = sessionRequiredFor(request.url.split('?')[0]!);
+    if (needs === 'portal' && !readPortalCookie(request)) throw unauthorized();
+    if (needs === 'staff' && !readSessionCookie(request)) throw unauthorized();
   });
 
   app.get('/api/health', { schema: { hide: true } }, async () => {

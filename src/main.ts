@@ -2,10 +2,7 @@ import { buildApp } from './app.js';
 import { systemClock } from './platform/clock/clock.js';
 import { loadConfig } from './platform/config/config.js';
 import { openDatabase } from './platform/db/database.js';
-import { migrate } from './platform/db/migrate.js';
-import { checkConnectingRole } from './platform/db/role-check.js';
-import { listMunicipalityIds } from './platform/db/tenants.js';
-import { seedDemo } from './demo/seed.js';
+import { prepareDatabase } from './demo/prepare-database.js';
 import { OutboxWorker } from './platform/outbox/worker.js';
 import { transportsFrom } from './platform/outbox/transports.js';
 import { scheduleReminders } from './modules/reminders/commands.js';
@@ -15,7 +12,7 @@ import { scheduleCostPostings } from './modules/cost-report/schedule.js';
 import { scheduleStatusMeasurementReminders } from './modules/status-measurement/commands.js';
 import { scheduleSurveys } from './modules/survey/commands.js';
 
-/** Starts Tovholder: opens the database, applies migrations, seeds demo data into an empty database, serves. */
+/** Starts Tovholder: opens the database, applies migrations, seeds demo data into an empty database (prepareDatabase), serves. */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.production && !process.env.SESSION_SECRET) {
@@ -27,19 +24,12 @@ async function main(): Promise<void> {
   const app = await buildApp({
     database, clock: systemClock, config, publicUrl: config.publicUrl, oidc: config.oidc, outboxKick: (municipalityId) => kick(municipalityId),
   });
-  await migrate(database.db, (message) => app.log.info(message));
-  const roleProblems = await checkConnectingRole(database.db);
-  if (roleProblems.length > 0) throw new Error(`The database role cannot run Tovholder: ${roleProblems.map((p) => p.message).join(' ')}`);
-
-  const municipalities = await listMunicipalityIds(database.db);
-  if (config.production && (config.seedDemo || municipalities.some((m) => m.settings.demo === true))) {
-    // The demo logins and their password are printed in the README: a production system must never accept them.
-    throw new Error('Refusing to start in production with demo data or demo passwords present. Remove the demo municipalities first.');
-  }
-  if (config.seedDemo && municipalities.length === 0) {
-    const summary = await seedDemo(database.db, systemClock);
-    app.log.info(summary, 'seeded demo data into the empty database');
-  }
+  // Migrations (a changed or missing applied one stops start-up), the role check, the production guard, and the demo
+  // seed into an empty database — one transaction, so a crash mid-seed leaves an empty database the next start seeds.
+  await prepareDatabase(database.db, {
+    clock: systemClock, seedDemo: config.seedDemo, production: config.production,
+    log: (message, details) => app.log.info(details ?? {}, message),
+  });
 
   // Reminders (issue 4 item 7): the scheduler fills the outbox, the worker sends it; OUTBOX_INTERVAL_SECONDS=0 turns both off.
   const transports = transportsFrom(config, app.log);

@@ -1,6 +1,7 @@
 import { buildApp, type App } from '../src/app.js';
 import { MovableClock } from '../src/platform/clock/clock.js';
 import type { Database, DatabaseHandle } from '../src/platform/db/database.js';
+import { checkAnswersAgainstDocument, type Violation } from './contract.js';
 import { createTestDatabase } from './database.js';
 
 /** The instant every test file starts at unless it says otherwise: a Sunday late in November 2026. */
@@ -14,6 +15,8 @@ export interface TestApp {
   /** The database as the connecting (superuser) role: bypasses row-level security, for arranging and asserting. */
   db: Database;
   clock: MovableClock;
+  /** With contract: 'collect', the answers that broke the OpenAPI document (otherwise app.inject rejects on one). */
+  violations: Violation[];
   close(): Promise<void>;
 }
 
@@ -21,8 +24,15 @@ export interface TestApp {
  * The real app on a fresh database with a clock the test controls. Use `app.inject()`; nothing listens on a port.
  * Pass `database` to build a second app (other settings) on a database the test already has; closing that app
  * then leaves the database open.
+ * Every answer is checked against the app's OpenAPI document (test/contract.ts): by default `app.inject` rejects with
+ * the operation, status and schema path of an answer that breaks it; `contract: 'collect'` lists them instead.
  */
-export async function createTestApp(options: { clock?: MovableClock; loginRateLimit?: number; secureCookies?: boolean; database?: DatabaseHandle } = {}): Promise<TestApp> {
+export async function createTestApp(options: {
+  clock?: MovableClock; loginRateLimit?: number; secureCookies?: boolean; database?: DatabaseHandle; contract?: 'throw' | 'collect';
+  portalStartMinMs?: number; portalAddressRateLimit?: number;
+  /** Hooks a test adds before the app is ready (Fastify refuses them afterwards). */
+  beforeReady?: (app: App) => void;
+} = {}): Promise<TestApp> {
   const owned = options.database ? null : await createTestDatabase();
   const database = options.database ?? owned!.database;
   const clock = options.clock ?? new MovableClock(testNow);
@@ -32,10 +42,14 @@ export async function createTestApp(options: { clock?: MovableClock; loginRateLi
     config: { sessionSecret: 'test-secret-not-for-production-0123456789', secureCookies: options.secureCookies ?? false, logLevel: 'silent', production: false },
     logger: false,
     loginRateLimit: options.loginRateLimit ?? 1000,
+    ...(options.portalStartMinMs === undefined ? {} : { portalStartMinMs: options.portalStartMinMs }),
+    ...(options.portalAddressRateLimit === undefined ? {} : { portalAddressRateLimit: options.portalAddressRateLimit }),
   });
+  const violations = checkAnswersAgainstDocument(app, options.contract ?? 'throw');
+  options.beforeReady?.(app);
   await app.ready();
   return {
-    app, database, db: database.db, clock,
+    app, database, db: database.db, clock, violations,
     close: async () => {
       await app.close();
       await owned?.close();

@@ -34,9 +34,11 @@ describe('the child\'s page', () => {
   });
 
   it('a parent opens it; a smiley outside 1-5 is 422 with nothing written', async () => {
-    const opened = await send(t, w.parent, 'PUT', page(), { allowed: true });
+    expect((await send(t, w.parent, 'GET', page())).json()).toMatchObject({ allowed: false, version: null });
+    // Version 0: no parent has chosen yet.
+    const opened = await send(t, w.parent, 'PUT', page(), { allowed: true, version: 0 });
     expect(opened.statusCode, opened.body).toBe(200);
-    expect(opened.json()).toMatchObject({ allowed: true, answeredToday: false, abilities: { canAnswer: true } });
+    expect(opened.json()).toMatchObject({ allowed: true, answeredToday: false, version: 1, abilities: { canAnswer: true } });
     const bad = await send(t, w.parent, 'POST', answersUrl(), { answers: [{ question: 'general', score: 4 }, { question: 'home', score: 6 }] });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error).toMatchObject({ code: 'score_range', details: [{ field: 'answers.1.score' }] });
@@ -70,8 +72,25 @@ describe('the child\'s page', () => {
     expect(voice.json().topics.map((x: { topic: string }) => x.topic)).toEqual(['Generelt', 'Skole', 'Venner']);
   });
 
+  it('a choice made from an older screen is 409 and changes nothing; without a version it is 400', async () => {
+    const permission = () => t.db.selectFrom('child_page_permissions').select(['allowed', 'version', 'set_at']).where('child_id', '=', w.family.child.id).executeTakeFirstOrThrow();
+    const before = await permission();
+    const audits = async () => (await t.db.selectFrom('audit_log').select('seq').where('entity_type', '=', 'child_page_permission').execute()).length;
+    const auditsBefore = await audits();
+    // The other parent still saw the page closed (no choice yet, version 0) and "closes" it: refused, it stays open.
+    const stale = await send(t, w.parent, 'PUT', page(), { allowed: false, version: 0 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ error: { code: 'version_conflict', details: [{ field: 'version', code: 'stale' }] } });
+    const missing = await send(t, w.parent, 'PUT', page(), { allowed: false });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ error: { details: [{ field: 'version', code: 'required' }] } });
+    expect(await permission()).toEqual(before);
+    expect(await audits()).toBe(auditsBefore);
+  });
+
   it('a parent closes it again; then the page refuses answers (the next day too)', async () => {
-    expect((await send(t, w.parent, 'PUT', page(), { allowed: false })).json().allowed).toBe(false);
+    const closed = await send(t, w.parent, 'PUT', page(), { allowed: false, version: 1 });
+    expect(closed.json()).toMatchObject({ allowed: false, version: 2 });
     t.clock.set('2026-11-23T09:00:00Z');
     const { loginToPortal } = await import('./portal-fixtures.js');
     const parent = await loginToPortal(t.app, t.db, `portal-${w.family.parent.id.slice(0, 8)}@example.test`);
@@ -83,7 +102,7 @@ describe('the child\'s page', () => {
     const { loginToPortal } = await import('./portal-fixtures.js');
     const other = await loginToPortal(t.app, t.db, `portal-${w.otherFamily.parent.id.slice(0, 8)}@example.test`);
     expect((await send(t, other, 'GET', page())).statusCode).toBe(404);
-    expect((await send(t, other, 'PUT', page(), { allowed: true })).statusCode).toBe(404);
+    expect((await send(t, other, 'PUT', page(), { allowed: true, version: 2 })).statusCode).toBe(404);
     expect((await send(t, other, 'POST', answersUrl(), answers)).statusCode).toBe(404);
     // The parent's own id is not a child of the family.
     expect((await send(t, other, 'GET', `/api/portal/children/${w.otherFamily.parent.id}/child-page`)).statusCode).toBe(404);

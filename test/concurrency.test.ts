@@ -7,6 +7,7 @@ import {
   type Session, type TestFamily, type TestMunicipality, type TestUser,
 } from './factories.js';
 import { auditHead, auditRowsAfter } from './inspect.js';
+import { givePortalEmail, loginToPortal } from './portal-fixtures.js';
 
 /**
  * Optimistic concurrency (docs/api.md "Records carry version"): two people who edited the same version cannot both
@@ -139,6 +140,90 @@ describe('two edits of the same version: one 200, one 409 version_conflict, exac
     expect(responses.filter((r) => r.statusCode === 409)).toHaveLength(9);
     const row = await t.db.selectFrom('families').select('version').where('id', '=', family.familyId).executeTakeFirstOrThrow();
     expect(row.version).toBe(2);
+  });
+});
+
+describe('the transition to adult services and the child\'s page: one 200, one 409 version_conflict, exactly one change', () => {
+  /** A child of 16½ on testToday: the transition track is shown (from 16) and open (before 18). */
+  const teen = () => makeFamilyWithCase(t.db, m, { lead, model: 'efei', childBirthDate: '2010-05-10' });
+
+  it('transition start (PUT /cases/:id/transition): two first records (version 0) at once, then two revisions of version 1', async () => {
+    const family = await teen();
+    await addAssignment(t.db, family.caseId, buddy, 'buddy');
+    const url = `/api/cases/${family.caseId}/transition`;
+    const notes = ['Startet af koordinatoren', 'Startet af makkeren'];
+    const first = await Promise.all(notes.map((note, i) => client(t.app, i === 0 ? leadSession : buddySession).request('PUT', url, { startedOn: testToday, note, version: 0 })));
+    const created = oneWinsOneConflicts(first);
+    const row = () => t.db.selectFrom('case_transitions').select(['note', 'version']).where('case_id', '=', family.caseId).executeTakeFirstOrThrow();
+    expect(await row()).toEqual({ note: notes[created], version: 1 });
+    const head = await auditHead(t.db, m.id);
+    const revised = await Promise.all(notes.map((note, i) => client(t.app, i === 0 ? leadSession : buddySession).request('PUT', url, { startedOn: '2026-11-01', note: `${note} (rettet)`, version: 1 })));
+    const winner = oneWinsOneConflicts(revised);
+    expect(await row()).toEqual({ note: `${notes[winner]} (rettet)`, version: 2 });
+    expect(revised[winner]!.json()).toMatchObject({ version: 2 });
+    expect(await updatesAudited('case_transition', family.caseId, head)).toBe(1);
+  });
+
+  it('transition track (PUT /cases/:id/transition-track): two first saves (version 0) at once, then two contacts for version 1', async () => {
+    const family = await teen();
+    await addAssignment(t.db, family.caseId, buddy, 'buddy');
+    const url = `/api/cases/${family.caseId}/transition-track`;
+    const names = ['Voksen Vera', 'Voksen Viggo'];
+    const first = await Promise.all(names.map((adultContactName, i) => client(t.app, i === 0 ? leadSession : buddySession).request('PUT', url, { adultContactName, version: 0 })));
+    const created = oneWinsOneConflicts(first);
+    const row = () => t.db.selectFrom('case_transition_tracks').select(['adult_contact_name', 'version']).where('case_id', '=', family.caseId).executeTakeFirstOrThrow();
+    expect(await row()).toEqual({ adult_contact_name: names[created], version: 1 });
+    const head = await auditHead(t.db, m.id);
+    const responses = await Promise.all(names.map((name, i) => client(t.app, i === 0 ? leadSession : buddySession).request('PUT', url, { adultContactName: `${name} Hansen`, version: 1 })));
+    const winner = oneWinsOneConflicts(responses);
+    expect(await row()).toEqual({ adult_contact_name: `${names[winner]} Hansen`, version: 2 });
+    expect(responses[winner]!.json()).toMatchObject({ version: 2 });
+    expect(await updatesAudited('transition_track', family.caseId, head)).toBe(1);
+  });
+
+  it('transition step (PATCH /transition-steps/:id): one ticks it off, the other re-dates it, from the same version', async () => {
+    const family = await teen();
+    await addAssignment(t.db, family.caseId, buddy, 'buddy');
+    const added = await client(t.app, leadSession).post(`/api/cases/${family.caseId}/transition-track/steps`, { title: 'Møde med voksenområdet', plannedOn: '2027-02-01' });
+    expect(added.statusCode, added.body).toBe(200);
+    const stepId = (added.json() as { steps: Array<{ id: string }> }).steps[0]!.id;
+    const head = await auditHead(t.db, m.id);
+    const responses = await Promise.all([
+      client(t.app, leadSession).patch(`/api/transition-steps/${stepId}`, { done: true, version: 1 }),
+      client(t.app, buddySession).patch(`/api/transition-steps/${stepId}`, { plannedOn: '2027-03-01', version: 1 }),
+    ]);
+    const winner = oneWinsOneConflicts(responses);
+    const row = await t.db.selectFrom('case_transition_steps').select(['planned_on', 'done_on', 'version']).where('id', '=', stepId).executeTakeFirstOrThrow();
+    expect(row).toEqual(winner === 0
+      ? { planned_on: '2027-02-01', done_on: testToday, version: 2 }
+      : { planned_on: '2027-03-01', done_on: null, version: 2 });
+    expect(await updatesAudited('transition_step', stepId, head)).toBe(1);
+  });
+
+  it('child\'s page (PUT /portal/children/:id/child-page): both parents choose at once, first from no choice (0), then from version 1', async () => {
+    const family = await makeFamilyWithCase(t.db, m, { lead });
+    // A second parent with custody in the same household, with a portal login of their own.
+    const other = await t.db.insertInto('persons').values({ municipality_id: m.id, first_name: 'Anden', last_name: 'Forælder', birth_date: '1985-02-01' })
+      .returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('family_members').values({ municipality_id: m.id, family_id: family.familyId, person_id: other.id, relation: 'parent', has_custody: true }).execute();
+    const parents = [
+      await loginToPortal(t.app, t.db, await givePortalEmail(t.db, family.parent.id)),
+      await loginToPortal(t.app, t.db, await givePortalEmail(t.db, other.id)),
+    ];
+    const put = (i: number, body: { allowed: boolean; version: number }) =>
+      t.app.inject({ method: 'PUT', url: `/api/portal/children/${family.child.id}/child-page`, headers: parents[i]!.headers, payload: body });
+    const row = () => t.db.selectFrom('child_page_permissions').select(['allowed', 'set_by_person_id', 'version']).where('child_id', '=', family.child.id).executeTakeFirstOrThrow();
+    const setters = [family.parent.id, other.id];
+
+    const first = await Promise.all([put(0, { allowed: true, version: 0 }), put(1, { allowed: false, version: 0 })]);
+    const created = oneWinsOneConflicts(first);
+    expect(await row()).toEqual({ allowed: created === 0, set_by_person_id: setters[created], version: 1 });
+    const head = await auditHead(t.db, m.id);
+    const responses = await Promise.all([put(0, { allowed: false, version: 1 }), put(1, { allowed: true, version: 1 })]);
+    const winner = oneWinsOneConflicts(responses);
+    expect(await row()).toEqual({ allowed: winner === 1, set_by_person_id: setters[winner], version: 2 });
+    expect(responses[winner]!.json()).toMatchObject({ version: 2 });
+    expect(await updatesAudited('child_page_permission', family.child.id, head)).toBe(1);
   });
 });
 

@@ -80,7 +80,7 @@ const portalIdRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   'POST /api/portal/surveys/:id/response': (ids) => ({
     url: `/api/portal/surveys/${ids.case === B.family.caseId ? bSurvey.invitationId : randomUUID()}/response`, payload: { answers: [{ itemKey: 'p_sam_1', value: 4 }] },
   }),
-  'PUT /api/portal/children/:id/child-page': (ids) => ({ url: `/api/portal/children/${ids.person}/child-page`, payload: { allowed: true } }),
+  'PUT /api/portal/children/:id/child-page': (ids) => ({ url: `/api/portal/children/${ids.person}/child-page`, payload: { allowed: true, version: 1 } }),
   'POST /api/portal/children/:id/child-page/answers': (ids) => ({
     url: `/api/portal/children/${ids.person}/child-page/answers`, payload: { answers: [{ question: 'general', score: 3 }] },
   }),
@@ -111,9 +111,9 @@ const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   'POST /api/cases/:id/handover': (ids) => ({ url: `/api/cases/${ids.case}/handover`, payload: { toUserId: A.leader.id, familyNeeds: 'Overdragelse' } }),
   'POST /api/cases/:id/deputies': (ids) => ({ url: `/api/cases/${ids.case}/deputies`, payload: { userId: A.leader.id, startsOn: testToday, endsOn: '2026-12-31' } }),
   'GET /api/cases/:id/transition-track': (ids) => ({ url: `/api/cases/${ids.case}/transition-track` }),
-  'PUT /api/cases/:id/transition-track': (ids) => ({ url: `/api/cases/${ids.case}/transition-track`, payload: { adultContactName: 'Udefra' } }),
+  'PUT /api/cases/:id/transition-track': (ids) => ({ url: `/api/cases/${ids.case}/transition-track`, payload: { adultContactName: 'Udefra', version: 1 } }),
   'POST /api/cases/:id/transition-track/steps': (ids) => ({ url: `/api/cases/${ids.case}/transition-track/steps`, payload: { title: 'Udefra', plannedOn: '2027-01-01' } }),
-  'PATCH /api/transition-steps/:id': (ids) => ({ url: `/api/transition-steps/${ids.case === B.family.caseId ? bLeading.stepId : randomUUID()}`, payload: { done: true } }),
+  'PATCH /api/transition-steps/:id': (ids) => ({ url: `/api/transition-steps/${ids.case === B.family.caseId ? bLeading.stepId : randomUUID()}`, payload: { done: true, version: 1 } }),
   'GET /api/learning-goals/:id': (ids) => ({ url: `/api/learning-goals/${ids.case === B.family.caseId ? bLeading.learningGoalId : randomUUID()}` }),
   'PATCH /api/learning-goals/:id': (ids) => ({ url: `/api/learning-goals/${ids.case === B.family.caseId ? bLeading.learningGoalId : randomUUID()}`, payload: { notes: 'Udefra', version: 1 } }),
   'GET /api/leader-meetings/series/:id': (ids) => ({ url: `/api/leader-meetings/series/${ids.case === B.family.caseId ? bLeading.seriesId : randomUUID()}` }),
@@ -199,7 +199,7 @@ const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   'GET /api/cases/:id/follow-ups': (ids) => ({ url: `/api/cases/${ids.case}/follow-ups` }),
   'POST /api/cases/:id/follow-ups': (ids) => ({ url: `/api/cases/${ids.case}/follow-ups`, payload: { occurredOn: testToday, form: 'phone', summary: 'Udefra' } }),
   'GET /api/cases/:id/transition': (ids) => ({ url: `/api/cases/${ids.case}/transition` }),
-  'PUT /api/cases/:id/transition': (ids) => ({ url: `/api/cases/${ids.case}/transition`, payload: { startedOn: testToday } }),
+  'PUT /api/cases/:id/transition': (ids) => ({ url: `/api/cases/${ids.case}/transition`, payload: { startedOn: testToday, version: 1 } }),
   'POST /api/families/:id/contacts': (ids) => ({ url: `/api/families/${ids.family}/contacts`, payload: { occurredOn: testToday, channel: 'sms' } }),
   'GET /api/families/:id/contact-agreement': (ids) => ({ url: `/api/families/${ids.family}/contact-agreement` }),
   'PUT /api/families/:id/contact-agreement': (ids) => ({ url: `/api/families/${ids.family}/contact-agreement`, payload: { channels: ['phone'], everyDays: 14, prefersSpace: false, revision: 1 } }),
@@ -210,7 +210,7 @@ const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   'GET /api/meetings/:id/invitation.ics': (ids) => ({ url: `/api/meetings/${ids.meeting}/invitation.ics` }),
   'GET /api/calendar/feed/:file': () => ({ url: `/api/calendar/feed/${'A'.repeat(43)}.ics` }),
   'GET /api/persons/:id/reminder-preference': (ids) => ({ url: `/api/persons/${ids.person}/reminder-preference` }),
-  'PUT /api/persons/:id/reminder-preference': (ids) => ({ url: `/api/persons/${ids.person}/reminder-preference`, payload: { optedIn: false, channel: 'email' } }),
+  'PUT /api/persons/:id/reminder-preference': (ids) => ({ url: `/api/persons/${ids.person}/reminder-preference`, payload: { optedIn: false, channel: 'email', version: 1 } }),
   'POST /api/admin/outbox/:id/retry': (ids) => ({ url: `/api/admin/outbox/${ids.outboxMessage}/retry` }),
   // Decisions with today's law duties (issue 7 §3).
   'GET /api/cases/:id/decisions': (ids) => ({ url: `/api/cases/${ids.case}/decisions` }),
@@ -251,7 +251,7 @@ const idRoutes: Record<string, (ids: Ids) => RequestSpec> = {
   }),
   'GET /api/documents/:id/content': (ids) => ({ url: `/api/documents/${ids.document}/content` }),
   'PATCH /api/documents/:id': (ids) => ({ url: `/api/documents/${ids.document}`, payload: { visibility: 'internal', version: 1 } }),
-  'DELETE /api/documents/:id': (ids) => ({ url: `/api/documents/${ids.document}` }),
+  'DELETE /api/documents/:id': (ids) => ({ url: `/api/documents/${ids.document}?version=1` }),
   'GET /api/partner/documents/:id/content': (ids) => ({ url: `/api/partner/documents/${ids.document}/content` }),
   // Decisions by the competence plan, core-team proposals and the visitation committee (issue 8 items 2-3).
   'GET /api/cases/:id/decision-competence': (ids) => ({ url: `/api/cases/${ids.case}/decision-competence` }),

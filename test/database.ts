@@ -22,27 +22,36 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return { database, close: () => database.close() };
   }
 
-  const name = `tovholder_t_${randomBytes(6).toString('hex')}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = '/' + name;
+  const server = await createServerDatabase(serverUrl);
   // close() terminates the test database's backends before dropping it; a connection still idle in the pool then
   // reports that here, which is expected and must not fail the run.
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10, onConnectionError: () => {} });
+  const database = await openDatabase({ databaseUrl: server.url, poolSize: 10, onConnectionError: () => {} });
   try {
     await migrate(database.db);
   } catch (error) {
     await database.close();
-    await dropDatabase(serverUrl, name);
+    await server.drop();
     throw error;
   }
   return {
     database,
     close: async () => {
       await database.close();
-      await dropDatabase(serverUrl, name);
+      await server.drop();
     },
   };
+}
+
+/**
+ * An empty database `tovholder_t_<random>` on the PostgreSQL server of `serverUrl`, created through the server's
+ * maintenance database: its URL, and drop() (which ends its backends first).
+ */
+export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `tovholder_t_${randomBytes(6).toString('hex')}`;
+  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
+  const url = new URL(serverUrl);
+  url.pathname = '/' + name;
+  return { url: url.toString(), drop: () => dropDatabase(serverUrl, name) };
 }
 
 async function dropDatabase(serverUrl: string, name: string): Promise<void> {

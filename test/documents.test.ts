@@ -116,7 +116,7 @@ describe('documents of a case (issue 5)', () => {
     const download = await client(t.app, lead).get(`/api/documents/${doc.id}/content`);
     expect(download.headers['content-type']).toBe('image/png');
     expect(download.headers['content-disposition']).toBe(`attachment; filename="_S_ren___.png"; filename*=UTF-8''_S%C3%B8ren___.png`);
-    expect((await client(t.app, lead).delete(`/api/documents/${doc.id}`)).statusCode).toBe(204);
+    expect((await client(t.app, lead).delete(`/api/documents/${doc.id}?version=${doc.version}`)).statusCode).toBe(204);
   });
 
   it('an oversized upload is refused with 413 naming the 10 MiB limit, and nothing is written — just over the limit, and far over the body limit', async () => {
@@ -148,7 +148,7 @@ describe('documents of a case (issue 5)', () => {
     for (const [method, url, payload] of [
       ['GET', `/api/cases/${family.caseId}/documents`, undefined], ['GET', `/api/documents/${documentId}/content`, undefined],
       ['POST', `/api/cases/${family.caseId}/documents`, upload()], ['PATCH', `/api/documents/${documentId}`, { title: 'Udefra', version: 1 }],
-      ['DELETE', `/api/documents/${documentId}`, undefined],
+      ['DELETE', `/api/documents/${documentId}?version=1`, undefined],
     ] as const) {
       const response = await client(t.app, stranger).request(method, url, payload);
       expect(response.statusCode, `${method} ${url}`).toBe(404);
@@ -216,7 +216,13 @@ describe('documents of a case (issue 5)', () => {
   });
 
   it('every list, download and change is audited with the reason; deleting removes the row and is audited too', async () => {
-    const del = await client(t.app, lead).delete(`/api/documents/${documentId}`);
+    // Removed only at the version the caller saw: an older one is 409 and the document stays.
+    const { version } = await t.db.selectFrom('case_documents').select('version').where('id', '=', documentId).executeTakeFirstOrThrow();
+    const stale = await client(t.app, lead).delete(`/api/documents/${documentId}?version=${version - 1}`);
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(stale.json()).toMatchObject({ error: { code: 'version_conflict' } });
+    expect(await t.db.selectFrom('case_documents').select('id').where('id', '=', documentId).execute()).toEqual([{ id: documentId }]);
+    const del = await client(t.app, lead).delete(`/api/documents/${documentId}?version=${version}`);
     expect(del.statusCode).toBe(204);
     expect(await t.db.selectFrom('case_documents').select('id').where('id', '=', documentId).execute()).toEqual([]);
     expect((await client(t.app, lead).get(`/api/documents/${documentId}/content`)).statusCode).toBe(404);

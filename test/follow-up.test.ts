@@ -180,11 +180,11 @@ describe('the cadence is fixed: a municipality cannot set it (001:770-771)', () 
 
 describe('the transition to adult services (004:4088-4095)', () => {
   it('is recorded as started, not in the future', async () => {
-    const future = await refused(() => api().request('PUT', `/api/cases/${family.caseId}/transition`, { startedOn: '2026-08-01' }));
+    const future = await refused(() => api().request('PUT', `/api/cases/${family.caseId}/transition`, { startedOn: '2026-08-01', version: 0 }));
     expect(future.status).toBe(422);
     expect(future.body.error.details[0]!.field).toBe('startedOn');
-    const saved = await api().request('PUT', `/api/cases/${family.caseId}/transition`, { startedOn: '2026-06-30', note: 'Møde med voksenhandicap aftalt' });
+    const saved = await api().request('PUT', `/api/cases/${family.caseId}/transition`, { startedOn: '2026-06-30', note: 'Møde med voksenhandicap aftalt', version: 0 });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ startedOn: '2026-06-30', birthDate: family.child.birthDate, leadTimeMonths: 18 });
+    expect(saved.json()).toMatchObject({ startedOn: '2026-06-30', birthDate: family.child.birthDate, leadTimeMonths: 18, version: 1 });
   });
 });

@@ -38,25 +38,48 @@ describe('the transition track of a 16-year-old', () => {
     const view = (await api.get(`/api/cases/${family.caseId}/transition-track`)).json() as Record<string, unknown>;
     expect(view).toMatchObject({ shown: true, trackAge: 16, opensOn: '2026-05-10', eighteenOn: '2028-05-10', startBy: '2027-05-10', alert: false, steps: [] });
 
-    const saved = await api.request('PUT', `/api/cases/${family.caseId}/transition-track`, { adultContactName: 'Voksen Vera', adultContactUnit: 'Voksenhandicap', adultContactEmail: 'vera@example.invalid' });
+    // Version 0 creates the track (the view's version is null until then).
+    expect(view.version).toBeNull();
+    const track = () => t.db.selectFrom('case_transition_tracks').select(['adult_contact_name', 'version']).where('case_id', '=', family.caseId).executeTakeFirst();
+    const saved = await api.request('PUT', `/api/cases/${family.caseId}/transition-track`, { adultContactName: 'Voksen Vera', adultContactUnit: 'Voksenhandicap', adultContactEmail: 'vera@example.invalid', version: 0 });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ adultContact: { name: 'Voksen Vera', unit: 'Voksenhandicap' }, version: 1 });
-    // A second save without the version, or with a stale one, is refused.
-    expect((await api.request('PUT', `/api/cases/${family.caseId}/transition-track`, { adultContactName: 'X' })).statusCode).toBe(422);
-    expect((await api.request('PUT', `/api/cases/${family.caseId}/transition-track`, { adultContactName: 'X', version: 7 })).statusCode).toBe(409);
+    // Without a version → 400 naming it; a second "first save" (0) or any other stale version → 409; nothing written.
+    const before = await countAll(t.db);
+    const missing = await api.request('PUT', `/api/cases/${family.caseId}/transition-track`, { adultContactName: 'X' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ error: { details: [{ field: 'version', code: 'required' }] } });
+    for (const version of [0, 7]) {
+      const stale = await api.request('PUT', `/api/cases/${family.caseId}/transition-track`, { adultContactName: 'X', version });
+      expect(stale.statusCode, `version ${version}`).toBe(409);
+      expect(stale.json()).toMatchObject({ error: { code: 'version_conflict', details: [{ field: 'version', code: 'stale' }] } });
+    }
+    expect(await countAll(t.db)).toEqual(before);
+    expect(await track()).toEqual({ adult_contact_name: 'Voksen Vera', version: 1 });
+    const again = await api.request('PUT', `/api/cases/${family.caseId}/transition-track`, { adultContactName: 'Voksen Viggo', version: 1 });
+    expect(again.json()).toMatchObject({ adultContact: { name: 'Voksen Viggo', unit: null }, version: 2 });
 
     const step = await api.post(`/api/cases/${family.caseId}/transition-track/steps`, { title: 'Møde med voksenområdet', plannedOn: '2027-02-01' });
     expect(step.statusCode, step.body).toBe(200);
-    const stepId = (step.json() as { steps: Array<{ id: string }> }).steps[0]!.id;
-    const done = await api.patch(`/api/transition-steps/${stepId}`, { done: true });
-    expect((done.json() as { steps: Array<{ doneOn: string }> }).steps[0]!.doneOn).toBe('2026-11-22');
+    const added = (step.json() as { steps: Array<{ id: string; version: number }> }).steps[0]!;
+    expect(added.version).toBe(1);
+    const done = await api.patch(`/api/transition-steps/${added.id}`, { done: true, version: 1 });
+    expect(done.statusCode, done.body).toBe(200);
+    expect((done.json() as { steps: Array<{ doneOn: string; version: number }> }).steps[0]).toMatchObject({ doneOn: '2026-11-22', version: 2 });
+    // Someone who still sees version 1 un-ticks it: 409, the step stays done; without a version: 400.
+    const stepRow = () => t.db.selectFrom('case_transition_steps').select(['done_on', 'version']).where('id', '=', added.id).executeTakeFirstOrThrow();
+    const staleStep = await api.patch(`/api/transition-steps/${added.id}`, { done: false, version: 1 });
+    expect(staleStep.statusCode).toBe(409);
+    expect(staleStep.json()).toMatchObject({ error: { code: 'version_conflict', details: [{ field: 'version', code: 'stale' }] } });
+    expect((await api.patch(`/api/transition-steps/${added.id}`, { done: false })).statusCode).toBe(400);
+    expect(await stepRow()).toEqual({ done_on: '2026-11-22', version: 2 });
 
     // A step on or after the 18th birthday → 422 naming plannedOn, nothing written.
-    const before = await countAll(t.db);
+    const beforeLate = await countAll(t.db);
     const late = await api.post(`/api/cases/${family.caseId}/transition-track/steps`, { title: 'For sent', plannedOn: '2028-05-10' });
     expect(late.statusCode).toBe(422);
     expect(late.json()).toMatchObject({ error: { code: 'after_deadline', details: [{ field: 'plannedOn' }] } });
-    expect(await countAll(t.db)).toEqual(before);
+    expect(await countAll(t.db)).toEqual(beforeLate);
   });
 
   it('a 15-year-old has no track yet (422 track_not_open); with the municipality\'s age set to 15 it opens', async () => {
@@ -105,7 +128,7 @@ describe('the alert when the transition has not started in time (leap years, clo
 
     // Recording the start (the existing transition page, modules/follow-up) ends the alert.
     const api = client(t.app, await loginAs(t.app, coordinator));
-    expect((await api.request('PUT', `/api/cases/${family.caseId}/transition`, { startedOn: '2025-03-01', note: 'Møde med voksenområdet aftalt' })).statusCode).toBe(200);
+    expect((await api.request('PUT', `/api/cases/${family.caseId}/transition`, { startedOn: '2025-03-01', note: 'Møde med voksenområdet aftalt', version: 0 })).statusCode).toBe(200);
     t.clock.set('2025-03-02T10:00:00Z');
     await scheduleTransitionAlerts(t.db, t.clock, 'http://tovholder.test');
     expect(await alertsOf(family.caseId)).toHaveLength(2);

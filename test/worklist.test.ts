@@ -137,7 +137,7 @@ describe('GET /api/worklist', () => {
 
   it('warns when a child approaching 18 has not started the transition, until it is recorded (004:4088-4095)', async () => {
     expect(itemsOf(await worklist(), f.teen)).toEqual(['transition_not_started:overdue:2026-06-01']);
-    const saved = await api().request('PUT', `/api/cases/${f.teen.caseId}/transition`, { startedOn: testToday });
+    const saved = await api().request('PUT', `/api/cases/${f.teen.caseId}/transition`, { startedOn: testToday, version: 0 });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(itemsOf(await worklist(), f.teen)).toEqual([]);
   });

@@ -1,10 +1,10 @@
-import type { Database } from '../platform/db/database.js';
+import type { Trx } from '../platform/db/tenant.js';
 
 /**
  * Demo Kommune's decision-competence plan (issue 8 item 1): one published version. The amounts are DEMO values, not
  * any municipality's real limits; leaders change them on the page "Hvem må bevilge hvad?" (/competence-plan).
  */
-export async function seedCompetencePlan(db: Database, municipalityId: string, publishedBy: string, departments: Map<string, string>, publishedAt: Date): Promise<string> {
+export async function seedCompetencePlan(db: Trx, municipalityId: string, publishedBy: string, departments: Map<string, string>, publishedAt: Date): Promise<string> {
   const version = await db.insertInto('competence_plan_versions').values({
     municipality_id: municipalityId, version_no: 1, published_by: publishedBy, published_at: publishedAt,
     note: 'Demoplan – beløbsgrænserne er eksempler, ikke en kommunes gældende kompetenceplan.',

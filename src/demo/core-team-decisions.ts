@@ -1,7 +1,7 @@
 import { addDays } from '../platform/clock/dates.js';
 import { composeLetter } from '../modules/decision/letter.js';
 import { votingRoles } from '../modules/proposal/rules.js';
-import type { Database } from '../platform/db/database.js';
+import type { Trx } from '../platform/db/tenant.js';
 
 /**
  * Demo of core-team decisions (issue 8 item 3; 000:876-881) in Demo Kommune: on EFEI cases with a §32 measure and a
@@ -9,7 +9,7 @@ import type { Database } from '../platform/db/database.js';
  * visitation committee after a disagreement (on the agenda of the committee's next meeting), and one still being
  * voted on. The texts are invented demo content.
  */
-export async function seedCoreTeamDecisions(db: Database, municipalityId: string, today: string, planVersionId: string): Promise<void> {
+export async function seedCoreTeamDecisions(db: Trx, municipalityId: string, today: string, planVersionId: string): Promise<void> {
   const rules = await db.selectFrom('competence_plan_rules').select(['position', 'legal_basis_id']).where('plan_version_id', '=', planVersionId).execute();
   const rulePosition = rules.find((r) => r.legal_basis_id === 'BL-32')?.position;
   if (rulePosition === undefined) return;

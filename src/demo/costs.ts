@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Clock } from '../platform/clock/clock.js';
 import { todayIn } from '../platform/clock/clock.js';
-import type { Database } from '../platform/db/database.js';
-import { inTenant } from '../platform/db/tenant.js';
+import type { Trx } from '../platform/db/tenant.js';
+import { inTenantStep } from './tenant-step.js';
 import { addCalendarMonths } from '../platform/clock/dates.js';
 import { runPostings } from '../modules/cost-report/commands.js';
 import { monthOf } from '../modules/financing/rules.js';
@@ -26,7 +26,7 @@ const amounts: Record<string, [number, number, 'month' | 'year']> = {
   'BL-46': [45_000, 70_000, 'month'], 'BL-47': [50_000, 75_000, 'month'],
 };
 
-export async function seedCostsDemo(db: Database, clock: Clock): Promise<void> {
+export async function seedCostsDemo(db: Trx, clock: Clock): Promise<void> {
   const municipality = await db.selectFrom('municipalities').select('id').where('code', '=', '998').executeTakeFirst();
   if (!municipality) return;
   const m = municipality.id;
@@ -110,7 +110,7 @@ export async function seedCostsDemo(db: Database, clock: Clock): Promise<void> {
   }
 
   // The posting run for the last 24 months, as the app runs it.
-  await inTenant(db, m, async (trx) => {
+  await inTenantStep(db, m, async (trx) => {
     for (let month = monthOf(addCalendarMonths(today, -23)); month <= monthOf(today); month = addCalendarMonths(month, 1)) await runPostings(trx, m, month);
   });
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../platform/db/database.js';
 import type { Trx } from '../platform/db/tenant.js';
 import { addCalendarMonths } from '../platform/clock/dates.js';
 import { checkClosing, checkColumn, familyMayAttend } from '../modules/meeting/rules.js';
@@ -94,7 +93,8 @@ function openedDaysAgo(s: Scenario, random: Random): number {
 }
 
 export interface CaseWriter {
-  db: Database;
+  /** The seed's one transaction (seed.ts): every row of the demo commits together or not at all. */
+  db: Trx;
   people: People;
   random: Random;
   today: string;
@@ -534,15 +534,14 @@ async function childVoice(c: CourseContext, on: string, meetingId: string | null
   }))).execute();
 }
 
-/** Runs plan writing in one transaction (the plan module's version writer takes a transaction); creates the plan row once. */
+/** Runs plan writing in the seed's transaction (the plan module's version writer takes one); creates the plan row once. */
 async function withPlan(c: CourseContext, work: (trx: Trx, planId: string) => Promise<void>): Promise<void> {
-  await c.w.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('joint_plans').select('id').where('family_id', '=', c.family.id).executeTakeFirst();
-    const planId = existing?.id ?? (await trx.insertInto('joint_plans').values({
-      municipality_id: c.w.people.municipalityId, family_id: c.family.id, created_by: c.lead,
-    }).returning('id').executeTakeFirstOrThrow()).id;
-    await work(trx, planId);
-  });
+  const trx = c.w.db;
+  const existing = await trx.selectFrom('joint_plans').select('id').where('family_id', '=', c.family.id).executeTakeFirst();
+  const planId = existing?.id ?? (await trx.insertInto('joint_plans').values({
+    municipality_id: c.w.people.municipalityId, family_id: c.family.id, created_by: c.lead,
+  }).returning('id').executeTakeFirstOrThrow()).id;
+  await work(trx, planId);
 }
 
 /** The version agreed with the family (000:745-747): the parents and the lead, on the given day. */

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Clock } from '../platform/clock/clock.js';
 import { todayIn } from '../platform/clock/clock.js';
-import type { Database } from '../platform/db/database.js';
-import { inTenant } from '../platform/db/tenant.js';
+import type { Trx } from '../platform/db/tenant.js';
+import { inTenantStep } from './tenant-step.js';
 import { addCalendarMonths } from '../platform/clock/dates.js';
 import { buildAgenda } from '../modules/leaders-meeting/agenda.js';
 import { addDays, fictionalCpr, seededRandom } from './random.js';
@@ -13,7 +13,7 @@ import { addDays, fictionalCpr, seededRandom } from './random.js';
  * Mette Lund (koordinator@) set with her team leader Henrik Dahl (teamleder@), with Jonas Berg as buddy; and a
  * 16-year-old whose transition track to adult services has started (contact in adult services, steps).
  */
-export async function seedLeadingPracticeDemo(db: Database, clock: Clock): Promise<void> {
+export async function seedLeadingPracticeDemo(db: Trx, clock: Clock): Promise<void> {
   const municipality = await db.selectFrom('municipalities').select('id').where('code', '=', '998').executeTakeFirst();
   if (!municipality) return;
   const m = municipality.id;
@@ -28,7 +28,7 @@ export async function seedLeadingPracticeDemo(db: Database, clock: Clock): Promi
   const lars = users.get('kerneteam')!;
   const departments = [...new Set([henrik, birgitte, lars].map((u) => u.department_id).filter((d): d is string => d !== null))];
 
-  await inTenant(db, m, async (trx) => {
+  await inTenantStep(db, m, async (trx) => {
     const agenda = JSON.stringify(await buildAgenda(trx, departments, today));
     const seriesOf = async (kind: 'coordination_group' | 'stop_op', title: string, months: number, members: string[], decisions: string[]) => {
       // The series started one interval ago: that meeting is held, the next one is upcoming.

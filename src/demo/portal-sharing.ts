@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Database } from '../platform/db/database.js';
+import type { Trx } from '../platform/db/tenant.js';
 
 /**
  * Issue 5 item 2 in the demo: what the municipality has shared with the portal parent's family (foraelder@…), so the
@@ -7,7 +7,7 @@ import type { Database } from '../platform/db/database.js';
  * points about what works and what should happen next. The worries raised at a meeting stay internal, as staff
  * might keep them, which shows that the classification is per point. Contact persons get reachable hours.
  */
-export async function shareDemoWithFamily(db: Database, municipalityId: string): Promise<void> {
+export async function shareDemoWithFamily(db: Trx, municipalityId: string): Promise<void> {
   await db.updateTable('users').set({ reachable_hours: 'Man–tor kl. 9–12, fre kl. 9–11' })
     .where('municipality_id', '=', municipalityId).where(sql<boolean>`roles && array['coordinator']::text[]`).execute();
   const family = await db.selectFrom('family_members as fm')

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { Clock } from '../platform/clock/clock.js';
 import { todayIn } from '../platform/clock/clock.js';
 import type { Database } from '../platform/db/database.js';
-import { createMunicipality } from '../platform/db/tenants.js';
+import type { Trx } from '../platform/db/tenant.js';
+import { insertMunicipality } from '../platform/db/tenants.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { addDays, addYears, fictionalCpr, seededRandom, type Random } from './random.js';
 import { shareDemoWithFamily } from './portal-sharing.js';
@@ -45,24 +47,72 @@ const streets = ['Kastanjevej', 'Bøgealle', 'Skolegade', 'Engvej', 'Møllebakke
 
 export interface SeedSummary { municipalities: number; families: number; cases: number; users: number }
 
-/** Seeds Demo Kommune (40 families, each at a chosen step of its model's flow) and Nabo Kommune (to show tenant isolation). */
-export async function seedDemo(db: Database, clock: Clock): Promise<SeedSummary> {
+/** The parts of the seed in the order they are written; the progress hook is told after each. */
+export const seedSteps = ['Demo Kommune', 'Nabo Kommune', 'leadership', 'status measurements', 'leading practice', 'surveys', 'costs'] as const;
+export type SeedStep = (typeof seedSteps)[number];
+
+export interface SeedOptions {
+  /**
+   * Told after each part, with the still-open transaction (nothing is committed yet): for logs, and for the crash
+   * test (test/demo-seed-crash.test.ts), which reads what the transaction holds and kills the process at a step.
+   */
+  onProgress?: (step: SeedStep, trx: Trx) => void | Promise<void>;
+}
+
+/**
+ * Seeds Demo Kommune (40 families, each at a chosen step of its model's flow) and Nabo Kommune (to show tenant
+ * isolation) in ONE transaction, so a crash part-way (kill -9, power cut) leaves nothing: the next start finds the
+ * database empty and seeds the whole demo again (seedDemoIfEmpty). A seed that commits per part would leave a half
+ * demo that no later start repairs, because a database with a municipality is never seeded again.
+ */
+export async function seedDemo(db: Database, clock: Clock, options: SeedOptions = {}): Promise<SeedSummary> {
+  return db.transaction().execute((trx) => seedAll(trx, clock, options));
+}
+
+/** Serialises seeding start-ups (two app servers starting at once on one empty PostgreSQL); migrate.ts uses 7242026. */
+const seedLock = 7242027;
+
+/**
+ * The start-up's seed decision (main.ts via prepare-database.ts): seeds the demo when the database has no
+ * municipality, else leaves it alone and returns null. The check runs inside the seed's own transaction, under a lock:
+ * the demo is either wholly there (a municipality exists, nothing to do) or wholly absent (after a crash mid-seed the
+ * transaction rolled back), and a second server starting at the same moment waits, then finds the demo there.
+ */
+export async function seedDemoIfEmpty(db: Database, clock: Clock, options: SeedOptions = {}): Promise<SeedSummary | null> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${seedLock})`.execute(trx);
+    const any = await trx.selectFrom('municipalities').select('id').limit(1).executeTakeFirst();
+    if (any) return null;
+    return seedAll(trx, clock, options);
+  });
+}
+
+/** Every part of the demo, all in the caller's transaction: no part may open its own (Kysely cannot nest them). */
+async function seedAll(trx: Trx, clock: Clock, options: SeedOptions): Promise<SeedSummary> {
+  const progress = options.onProgress ?? (() => {});
   const random = seededRandom(2026);
   const today = todayIn(clock);
   const passwordHash = await hashPassword(demoPassword);
-  const demo = await seedMunicipality(db, random, today, passwordHash, {
+  const demo = await seedMunicipality(trx, random, today, passwordHash, {
     code: '998', name: 'Demo Kommune', emailDomain: 'demo.tovholder.dk', users: demoUsers, scenarios: demoScenarios, parentLogin: 'foraelder@demo.tovholder.dk',
   });
-  const nabo = await seedMunicipality(db, random, today, passwordHash, {
+  await progress('Demo Kommune', trx);
+  const nabo = await seedMunicipality(trx, random, today, passwordHash, {
     code: '997', name: 'Nabo Kommune', emailDomain: 'nabo.tovholder.dk',
     users: [['koordinator@nabo.tovholder.dk', 'Niels Nabo', ['coordinator'], 'child_disability', true], ['admin@nabo.tovholder.dk', 'Nanna Admin', ['administrator'], null, false]],
     scenarios: naboScenarios, parentLogin: null,
   });
-  await seedLeadershipDemo(db, clock);
-  await seedStatusMeasurementDemo(db, clock);
-  await seedLeadingPracticeDemo(db, clock);
-  await seedSurveyDemo(db, clock);
-  await seedCostsDemo(db, clock);
+  await progress('Nabo Kommune', trx);
+  await seedLeadershipDemo(trx, clock);
+  await progress('leadership', trx);
+  await seedStatusMeasurementDemo(trx, clock);
+  await progress('status measurements', trx);
+  await seedLeadingPracticeDemo(trx, clock);
+  await progress('leading practice', trx);
+  await seedSurveyDemo(trx, clock);
+  await progress('surveys', trx);
+  await seedCostsDemo(trx, clock);
+  await progress('costs', trx);
   return { municipalities: 2, families: demo.families + nabo.families, cases: demo.cases + nabo.cases, users: demo.users + nabo.users };
 }
 
@@ -133,10 +183,10 @@ const userKeys: Record<string, string> = {
   'kerneteam@demo.tovholder.dk': 'lars', 'partner@demo.tovholder.dk': 'anne', 'koordinator@nabo.tovholder.dk': 'niels',
 };
 
-async function seedMunicipality(db: Database, random: Random, today: string, passwordHash: string, spec: {
+async function seedMunicipality(db: Trx, random: Random, today: string, passwordHash: string, spec: {
   code: string; name: string; emailDomain: string; users: readonly UserSpec[]; scenarios: Scenario[]; parentLogin: string | null;
 }) {
-  const municipalityId = await createMunicipality(db, {
+  const municipalityId = await insertMunicipality(db, {
     code: spec.code, name: spec.name,
     settings: { demo: true, caseloadTarget: { min: 20, max: 25 }, efeiStatusMeetingWeeks, transitionLeadTimeMonths: 12 },
   });
@@ -231,7 +281,7 @@ async function seedMunicipality(db: Database, random: Random, today: string, pas
  * — the portal parent's family when she takes part there — has consented to share with the school, so the partner
  * login shows one family, and the portal parent can see (and withdraw) the consent.
  */
-async function seedPartnerConsent(db: Database, municipalityId: string, partnerId: string | undefined, schoolId: string | undefined, today: string): Promise<void> {
+async function seedPartnerConsent(db: Trx, municipalityId: string, partnerId: string | undefined, schoolId: string | undefined, today: string): Promise<void> {
   if (!partnerId || !schoolId) return;
   const involved = await db.selectFrom('cases as c')
     .innerJoin('family_members as fm', (j) => j.onRef('fm.municipality_id', '=', 'c.municipality_id').onRef('fm.family_id', '=', 'c.family_id'))

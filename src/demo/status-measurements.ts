@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../platform/clock/clock.js';
 import { todayIn } from '../platform/clock/clock.js';
-import type { Database } from '../platform/db/database.js';
+import type { Trx } from '../platform/db/tenant.js';
 import { currentDefinition } from '../modules/status-measurement/definitions.js';
 import { referenceLevels } from '../modules/status-measurement/references.js';
 import { previousQuarter, quarterEnd, quarterOf, quarterStart } from '../platform/clock/dates.js';
@@ -15,7 +15,7 @@ import { seededRandom } from './random.js';
  * only) and rise by about half a point over two years with noise; joint financing stays the lowest EFEI element, as in
  * the evaluation. The current quarter is left open for about half the cases, so the due list and reminders have work.
  */
-export async function seedStatusMeasurementDemo(db: Database, clock: Clock, municipalityCode = '998'): Promise<number> {
+export async function seedStatusMeasurementDemo(db: Trx, clock: Clock, municipalityCode = '998'): Promise<number> {
   const random = seededRandom(7_2026);
   const municipality = await db.selectFrom('municipalities').select('id').where('code', '=', municipalityCode).executeTakeFirst();
   if (!municipality) return 0;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../platform/clock/clock.js';
 import { todayIn } from '../platform/clock/clock.js';
-import type { Database } from '../platform/db/database.js';
-import { inTenant, type Trx } from '../platform/db/tenant.js';
+import type { Trx } from '../platform/db/tenant.js';
+import { inTenantStep } from './tenant-step.js';
 import { ensureInstrument } from '../modules/survey/commands.js';
 import { listItems, parentsInModel, staffInModel } from '../modules/survey/repo.js';
 import { addCalendarMonths as addMonths } from '../platform/clock/dates.js';
@@ -20,7 +20,7 @@ import { seededRandom } from './random.js';
  * the test restricted to families of both waves has data. The staff survey has too few staff per model in the demo,
  * which shows the "too few answers" rule.
  */
-export async function seedSurveyDemo(db: Database, clock: Clock, municipalityCode = '998'): Promise<number> {
+export async function seedSurveyDemo(db: Trx, clock: Clock, municipalityCode = '998'): Promise<number> {
   const random = seededRandom(10_2026);
   const municipality = await db.selectFrom('municipalities').select('id').where('code', '=', municipalityCode).executeTakeFirst();
   if (!municipality) return 0;
@@ -34,7 +34,7 @@ export async function seedSurveyDemo(db: Database, clock: Clock, municipalityCod
   ];
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
   let responses = 0;
-  await inTenant(db, municipality.id, async (trx: Trx) => {
+  await inTenantStep(db, municipality.id, async (trx: Trx) => {
     const portalParent = await trx.selectFrom('persons').select('id').where('email', '=', 'foraelder@demo.tovholder.dk').executeTakeFirst();
     for (const instrument of ['parent', 'staff'] as const satisfies readonly Instrument[]) {
       const version = await ensureInstrument(trx, municipality.id, instrument, new Date(`${waves[0]!.opensOn}T08:00:00Z`));

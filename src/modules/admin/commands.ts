@@ -2,14 +2,12 @@ import { sql } from 'kysely';
 import { audit } from '../../platform/audit/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
-import { notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
-import { checkTimeSettings } from '../cadence/rules.js';
-import { checkLeadershipSettings } from '../leadership/rules.js';
-import { checkTrackSettings } from '../transition/rules.js';
+import { notFound, staleVersion } from '../../platform/http/errors.js';
 import { countLedOpenCases } from '../handover/commands.js';
 import { checkNotLastResponsible } from '../handover/rules.js';
 import { requireRole } from '../../platform/policy/policy.js';
 import type { DepartmentInput, MunicipalityUpdate, UserInput, UserUpdate, UserView } from './schema.js';
+import { checkMunicipalitySettings } from './settings.js';
 
 const userColumns = ['id', 'email', 'name', 'phone', 'reachable_hours', 'department_id', 'roles', 'has_authority', 'active', 'version'] as const;
 type UserRow = { id: string; email: string; name: string; phone: string | null; reachable_hours: string | null; department_id: string | null; roles: string[]; has_authority: boolean; active: boolean; version: number };
@@ -23,22 +21,23 @@ export async function getMunicipality(trx: Trx) {
   return m;
 }
 
+/**
+ * The administrator replaces the settings they may edit; the markers the system set (`demo`: the production start-up
+ * refuses a database holding demo data, prepare-database.ts) are not theirs to drop and stay as they were.
+ */
+function withSystemMarkers(settings: Record<string, unknown>, current: unknown): Record<string, unknown> {
+  const stored = (current ?? {}) as Record<string, unknown>;
+  return stored.demo === true ? { ...settings, demo: true } : settings;
+}
+
 export async function updateMunicipality(trx: Trx, ctx: RequestContext, input: MunicipalityUpdate) {
   requireRole(ctx.actor, 'manage_municipality');
-  // The SOF follow-up cadence is fixed and refused here (001:770-771); EFEI's status-meeting cadence and the transition
-  // lead time are the municipality's to set (cadence/rules.ts checkTimeSettings).
-  // The caseload target, its weights and the escalation delay are checked by the leadership rules (issue 9).
-  const problems = input.settings ? [...checkTimeSettings(input.settings), ...checkLeadershipSettings(input.settings), ...checkTrackSettings(input.settings)] : [];
-  if (problems.length > 0) {
-    const fixed = problems.some((p) => p.code === 'cadence_fixed');
-    throw unprocessable(fixed ? 'cadence_fixed' : 'settings_invalid', fixed
-      ? 'The follow-up cadence is fixed by the model and cannot be set by a municipality (001:770-771).'
-      : 'A setting has a value outside its range.', problems);
-  }
+  // Only the allow-listed settings, each in its range; the SOF follow-up cadence is fixed and refused (001:770-771).
+  if (input.settings) checkMunicipalitySettings(input.settings);
   const current = await getMunicipality(trx);
   const updated = await trx.updateTable('municipalities').set({
     name: input.name ?? current.name,
-    settings: JSON.stringify(input.settings ?? current.settings),
+    settings: JSON.stringify(input.settings ? withSystemMarkers(input.settings, current.settings) : current.settings),
     version: input.version + 1,
   }).where('id', '=', ctx.actor.municipalityId).where('version', '=', input.version)
     .returning(['id', 'code', 'name', 'settings', 'version']).executeTakeFirst();

@@ -56,7 +56,7 @@ describe('next follow-up date', () => {
 
 import { ageOn } from '../person/rules.js';
 import {
-  bucketOf, checkTimeSettings, dueDatesInYear, followUpPlan, timeSettingsOf, transitionStartBy, eighteenthBirthday, type FollowUpFacts,
+  bucketOf, checkTimeSettings, dueDatesInYear, fixedCadenceProblem, namesFixedCadence, followUpPlan, timeSettingsOf, transitionStartBy, eighteenthBirthday, type FollowUpFacts,
 } from './rules.js';
 
 /** A measure on a timeline: its legal basis and the days it is active (ends inclusive, null = open). */
@@ -106,11 +106,15 @@ describe('EFEI status meetings at the municipality\'s cadence (003:61-66)', () =
 });
 
 describe('municipality settings: the SOF cadence cannot be set (001:770-771)', () => {
-  it.each(['followUpCadence', 'sofCadenceWeeks', 'opfølgningskadence', 'cadence'])('refuses %s', (key) => {
-    expect(checkTimeSettings({ [key]: 4 })).toEqual([expect.objectContaining({ field: `settings.${key}`, code: 'cadence_fixed' })]);
+  it.each(['followUpCadence', 'sofCadenceWeeks', 'opfølgningskadence', 'cadence', 'followUpIntervalDays'])('recognises %s as the fixed cadence', (key) => {
+    expect(namesFixedCadence(key)).toBe(true);
+    expect(fixedCadenceProblem(key)).toEqual(expect.objectContaining({ field: `settings.${key}`, code: 'cadence_fixed' }));
+  });
+  it('does not take the EFEI status meeting cadence or the lead time for the fixed cadence (003:61-66)', () => {
+    expect(['efeiStatusMeetingWeeks', 'transitionLeadTimeMonths', 'caseloadTarget'].filter(namesFixedCadence)).toEqual([]);
   });
   it('accepts the EFEI status meeting cadence and the transition lead time, within range', () => {
-    expect(checkTimeSettings({ efeiStatusMeetingWeeks: 6, transitionLeadTimeMonths: 18, bench: true })).toEqual([]);
+    expect(checkTimeSettings({ efeiStatusMeetingWeeks: 6, transitionLeadTimeMonths: 18 })).toEqual([]);
     expect(checkTimeSettings({ efeiStatusMeetingWeeks: 0 })).toEqual([expect.objectContaining({ field: 'settings.efeiStatusMeetingWeeks' })]);
     expect(checkTimeSettings({ transitionLeadTimeMonths: 1.5 })).toEqual([expect.objectContaining({ field: 'settings.transitionLeadTimeMonths' })]);
   });

@@ -95,26 +95,33 @@ export function timeSettingsOf(settings: Record<string, unknown> | null | undefi
   };
 }
 
-/** Keys an administrator may not set: the SOF cadence is fixed (001:770-771, 002:226). */
-const fixedCadenceKey = /cadence|kadence|followupweeks|followupmonths|opfoelgning|opfølgning/i;
+/**
+ * Whether a settings key is an attempt to set the SOF follow-up cadence, which is fixed (001:770-771, 002:226). The
+ * settings are an allow-list (admin/settings.ts): no key outside it is stored; this only picks the answer for one
+ * that names a cadence or a follow-up interval, so the administrator reads why instead of "unknown field".
+ */
+export function namesFixedCadence(key: string): boolean {
+  return key !== 'efeiStatusMeetingWeeks' && /cadence|kadence|follow-?up|interval|opfoelgning|opfølgning|opfolgning/i.test(key);
+}
 
 export interface SettingsProblem { field: string; code: string; message: string }
 
+/** The answer for a setting that tries to change the fixed SOF cadence (001:770-771). */
+export function fixedCadenceProblem(key: string): SettingsProblem {
+  return {
+    field: `settings.${key}`, code: 'cadence_fixed',
+    message: 'The follow-up cadence is fixed by the model and cannot be set by a municipality (001:770-771): every 6 weeks or every 3 months by the case\'s legal bases.',
+  };
+}
+
 /**
- * Validates a municipality's settings before they are saved. The follow-up cadence is refused outright: "Opfølgnings-
- * kadencerne er faste og kan ikke defineres eller tilpasses af den enkelte kommune" (001:770-771). The EFEI status
- * meeting cadence (003:61-66) and the transition lead time (004:4088-4095) are the municipality's to set.
+ * Checks the ranges of the time settings this module owns before they are saved: the EFEI status meeting cadence
+ * (003:61-66) and the transition lead time (004:4088-4095) are the municipality's to set. The follow-up cadence is
+ * not a setting at all: "Opfølgningskadencerne er faste og kan ikke defineres eller tilpasses af den enkelte kommune"
+ * (001:770-771), so admin/settings.ts refuses any key outside its allow-list, a cadence key with fixedCadenceProblem.
  */
 export function checkTimeSettings(settings: Record<string, unknown>): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
-  for (const key of Object.keys(settings)) {
-    if (key !== 'efeiStatusMeetingWeeks' && fixedCadenceKey.test(key)) {
-      problems.push({
-        field: `settings.${key}`, code: 'cadence_fixed',
-        message: 'The follow-up cadence is fixed by the model and cannot be set by a municipality (001:770-771): every 6 weeks or every 3 months by the case\'s legal bases.',
-      });
-    }
-  }
   const weeks = settings.efeiStatusMeetingWeeks;
   if (weeks !== undefined && weeks !== null && !(typeof weeks === 'number' && Number.isInteger(weeks) && weeks >= 1 && weeks <= 26)) {
     problems.push({ field: 'settings.efeiStatusMeetingWeeks', code: 'out_of_range', message: 'Give the status meeting cadence as a whole number of weeks, 1-26.' });

@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { Abilities } from '../../platform/http/fields.js';
+import { Abilities, CreateVersion } from '../../platform/http/fields.js';
 import { childPageQuestionKeys } from './rules.js';
 
 /** The child's page (issue 5 item 5). */
 
 export const ChildPageQuestionKey = z.enum(childPageQuestionKeys);
 
-export const ChildPagePermissionInput = z.object({ allowed: z.boolean({ error: 'required: Say whether the child\'s page is open.' }) });
+export const ChildPagePermissionInput = z.object({
+  allowed: z.boolean({ error: 'required: Say whether the child\'s page is open.' }),
+  /** The version the parent saw; 0 when no parent has opened or closed the page yet (the view's version is null). Stale: 409. */
+  version: CreateVersion,
+});
 export type ChildPagePermissionInput = z.infer<typeof ChildPagePermissionInput>;
 
 export const ChildPageAnswersInput = z.object({
@@ -28,6 +32,8 @@ export const ChildPageView = z.object({
   allowed: z.boolean(),
   questions: z.array(ChildPageQuestionKey),
   answeredToday: z.boolean(),
+  /** The permission's version; null until a parent first opens or closes the page. */
+  version: z.number().int().nullable(),
   abilities: Abilities,
 });
 export type ChildPageView = z.infer<typeof ChildPageView>;

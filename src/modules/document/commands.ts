@@ -73,9 +73,10 @@ export async function updateDocument(trx: Trx, ctx: RequestContext, documentId: 
   return (await documentsOf(trx, caseId, documentId))[0]!;
 }
 
-export async function deleteDocument(trx: Trx, ctx: RequestContext, documentId: string): Promise<void> {
+export async function deleteDocument(trx: Trx, ctx: RequestContext, documentId: string, version: number): Promise<void> {
   const { caseId, row, reason } = await loadDocument(trx, ctx, documentId, 'edit');
-  await trx.deleteFrom('case_documents').where('id', '=', documentId).execute();
+  const deleted = await trx.deleteFrom('case_documents').where('id', '=', documentId).where('version', '=', version).returning('id').executeTakeFirst();
+  if (!deleted) throw staleVersion('The document');
   await audit(trx, ctx, { action: 'delete', entityType: 'case_document', entityId: documentId, familyIds: [row.family_id], caseIds: [caseId], reason });
 }
 

@@ -1,9 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { asPortalUser } from '../../platform/auth/portal-session.js';
 import { asUser } from '../../platform/auth/session.js';
 import { errorHandler } from '../../platform/http/errors.js';
-import { IdParams } from '../../platform/http/fields.js';
+import { IdParams, Version } from '../../platform/http/fields.js';
 import type { StoredFile } from './repo.js';
 import {
   deleteDocument, getDocumentContent, getPartnerDocumentContent, getPortalDocumentContent, listDocuments, listPortalDocuments, updateDocument, uploadDocument,
@@ -46,8 +47,9 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     sendFile(reply, await asUser(request, deps, (trx, { ctx }) => getDocumentContent(trx, ctx, request.params.id))));
   app.patch('/documents/:id', { schema: { tags, params: IdParams, body: DocumentUpdate, response: { 200: DocumentView } } }, async (request) =>
     asUser(request, deps, (trx, { ctx }) => updateDocument(trx, ctx, request.params.id, request.body)));
-  app.delete('/documents/:id', { schema: { tags, params: IdParams } }, async (request, reply) => {
-    await asUser(request, deps, (trx, { ctx }) => deleteDocument(trx, ctx, request.params.id));
+  // Removed only at the version the caller saw: a reclassification meanwhile makes the removal stale (409), like measures.
+  app.delete('/documents/:id', { schema: { tags, params: IdParams, querystring: z.object({ version: z.coerce.number().pipe(Version) }) } }, async (request, reply) => {
+    await asUser(request, deps, (trx, { ctx }) => deleteDocument(trx, ctx, request.params.id, request.query.version));
     return reply.status(204).send();
   });
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { audit } from '../../platform/audit/audit.js';
 import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
-import { unprocessable } from '../../platform/http/errors.js';
+import { staleVersion, unprocessable } from '../../platform/http/errors.js';
 import { allowsCase, requireCase } from '../../platform/policy/policy.js';
 import { caseFactsQuery, type CaseFactsRow } from '../cadence/repo.js';
 import { bucketOf, eighteenthBirthday, followUpMeetingTypes, followUpPlan, timeSettingsOf, transitionStartBy, type FollowUpPlan } from '../cadence/rules.js';
@@ -124,7 +124,7 @@ export async function recordContact(trx: Trx, ctx: RequestContext, familyId: str
 async function transitionView(trx: Trx, ctx: RequestContext, row: CaseRow): Promise<TransitionView> {
   const [facts, started, child] = await Promise.all([
     trx.selectFrom('municipalities').select('settings').executeTakeFirst(),
-    trx.selectFrom('case_transitions').select(['started_on', 'note']).where('case_id', '=', row.id).executeTakeFirst(),
+    trx.selectFrom('case_transitions').select(['started_on', 'note', 'version']).where('case_id', '=', row.id).executeTakeFirst(),
     trx.selectFrom('persons').select('birth_date').where('id', '=', row.child_id).executeTakeFirst(),
   ]);
   const settings = timeSettingsOf(facts?.settings);
@@ -132,7 +132,7 @@ async function transitionView(trx: Trx, ctx: RequestContext, row: CaseRow): Prom
   return {
     caseId: row.id, childName: `${row.child_first_name} ${row.child_last_name}`, birthDate,
     eighteenOn: birthDate ? eighteenthBirthday(birthDate) : null, startBy: transitionStartBy(birthDate, settings.transitionLeadTimeMonths),
-    leadTimeMonths: settings.transitionLeadTimeMonths, startedOn: started?.started_on ?? null, note: started?.note ?? null,
+    leadTimeMonths: settings.transitionLeadTimeMonths, startedOn: started?.started_on ?? null, note: started?.note ?? null, version: started?.version ?? null,
     abilities: { canRecord: allowsCase(row.reason, 'edit') && row.status !== 'closed' },
   };
 }
@@ -144,15 +144,21 @@ export async function getTransition(trx: Trx, ctx: RequestContext, caseId: strin
   return transitionView(trx, ctx, row);
 }
 
-/** Records that the transition to adult services has started (decision: one dated record per case, revisable). */
+/**
+ * Records that the transition to adult services has started (decision: one dated record per case, revisable):
+ * version 0 records it, a revision names the version edited, so two revisions from one screen cannot both land.
+ */
 export async function recordTransition(trx: Trx, ctx: RequestContext, caseId: string, input: TransitionInput): Promise<TransitionView> {
   const { row, reason } = await loadCase(trx, ctx, caseId, 'edit');
   checkCaseOpen(row.status);
   checkNotInFuture(input.startedOn, todayIn(ctx.clock), 'startedOn');
-  await trx.insertInto('case_transitions').values({
-    municipality_id: ctx.actor.municipalityId, case_id: caseId, started_on: input.startedOn, note: input.note, recorded_by: ctx.actor.userId,
-  }).onConflict((oc) => oc.columns(['municipality_id', 'case_id']).doUpdateSet({ started_on: input.startedOn, note: input.note, recorded_by: ctx.actor.userId }))
-    .execute();
-  await audit(trx, ctx, { action: 'update', entityType: 'case_transition', entityId: caseId, familyIds: [row.family_id], caseIds: [caseId], reason });
+  const values = { started_on: input.startedOn, note: input.note, recorded_by: ctx.actor.userId };
+  const written = input.version === 0
+    ? await trx.insertInto('case_transitions').values({ municipality_id: ctx.actor.municipalityId, case_id: caseId, ...values })
+      .onConflict((oc) => oc.columns(['municipality_id', 'case_id']).doNothing()).returning('case_id').executeTakeFirst()
+    : await trx.updateTable('case_transitions').set({ ...values, version: input.version + 1 })
+      .where('case_id', '=', caseId).where('version', '=', input.version).returning('case_id').executeTakeFirst();
+  if (!written) throw staleVersion('The transition start');
+  await audit(trx, ctx, { action: input.version === 0 ? 'create' : 'update', entityType: 'case_transition', entityId: caseId, familyIds: [row.family_id], caseIds: [caseId], reason });
   return transitionView(trx, ctx, row);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Abilities, Id, IsoDate, OptionalText, RequiredText } from '../../platform/http/fields.js';
+import { Abilities, CreateVersion, Id, IsoDate, OptionalText, RequiredText } from '../../platform/http/fields.js';
 
 /** How a follow-up was held (001:811-813: by phone as a rule, physically on request; 001:425-427 home visits). */
 export const followUpForms = ['phone', 'physical_meeting', 'video', 'home_visit'] as const;
@@ -74,7 +74,11 @@ export const FollowUpOverview = z.object({
 });
 export type FollowUpOverview = z.infer<typeof FollowUpOverview>;
 
-export const TransitionInput = z.object({ startedOn: IsoDate, note: OptionalText(2000) });
+export const TransitionInput = z.object({
+  startedOn: IsoDate, note: OptionalText(2000),
+  /** The version edited; 0 when no start is recorded yet (the view's version is null). A stale one is 409. */
+  version: CreateVersion,
+});
 export type TransitionInput = z.infer<typeof TransitionInput>;
 export const TransitionView = z.object({
   caseId: z.string().uuid(),
@@ -85,6 +89,8 @@ export const TransitionView = z.object({
   leadTimeMonths: z.number().int(),
   startedOn: z.string().nullable(),
   note: z.string().nullable(),
+  /** Null until the start is first recorded. */
+  version: z.number().int().nullable(),
   abilities: Abilities,
 });
 export type TransitionView = z.infer<typeof TransitionView>;

@@ -5,7 +5,7 @@ import { todayIn } from '../../platform/clock/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import { inTenant, type RequestContext, type Trx } from '../../platform/db/tenant.js';
 import { listMunicipalityIds } from '../../platform/db/tenants.js';
-import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
+import { forbidden, notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
 import { enqueue, type OutboxChannel, type OutboxKind } from '../../platform/outbox/outbox.js';
 import { allowsCase, caseAccessReasons, familyAccessReasonSql, type CaseAccessReason } from '../../platform/policy/policy.js';
 import { addDays } from '../../platform/clock/dates.js';
@@ -154,25 +154,18 @@ export async function setPreference(trx: Trx, ctx: RequestContext, personId: str
       { field: 'channel', code: 'no_address', message: 'Add the e-mail address or phone number to the person first, or choose the other channel.' },
     ]);
   }
-  const current = await findPreference(trx, personId);
   const now = ctx.clock.now();
   // A parent choosing in the family portal has no user account (issue 5 item 1); the audit row names the person.
   const updatedBy = ctx.actor.via === 'portal' ? null : ctx.actor.userId;
-  if (current) {
-    if (input.version === undefined || input.version !== current.version) {
-      throw conflict('version_conflict', 'The reminder choice was changed by someone else. Reload it and make your change again.', [
-        { field: 'version', code: 'stale', message: 'The version you edited is no longer the latest.' },
-      ]);
-    }
-    await trx.updateTable('reminder_preferences').set({
-      opted_in: input.optedIn, channel: input.channel, updated_at: now, updated_by: updatedBy, version: current.version + 1,
-    }).where('person_id', '=', personId).where('version', '=', current.version).execute();
-  } else {
-    // A first choice: the primary key refuses a second concurrent insert (409 via the constraint).
-    await trx.insertInto('reminder_preferences').values({
+  // Version 0 records the first choice; a concurrent first choice finds the row and is stale like any other.
+  const written = input.version === 0
+    ? await trx.insertInto('reminder_preferences').values({
       municipality_id: ctx.actor.municipalityId, person_id: personId, opted_in: input.optedIn, channel: input.channel, updated_at: now, updated_by: updatedBy,
-    }).execute();
-  }
-  await audit(trx, ctx, { action: current ? 'update' : 'create', entityType: 'reminder_preference', entityId: personId, reason });
+    }).onConflict((oc) => oc.columns(['municipality_id', 'person_id']).doNothing()).returning('person_id').executeTakeFirst()
+    : await trx.updateTable('reminder_preferences').set({
+      opted_in: input.optedIn, channel: input.channel, updated_at: now, updated_by: updatedBy, version: input.version + 1,
+    }).where('person_id', '=', personId).where('version', '=', input.version).returning('person_id').executeTakeFirst();
+  if (!written) throw staleVersion('The reminder choice');
+  await audit(trx, ctx, { action: input.version === 0 ? 'create' : 'update', entityType: 'reminder_preference', entityId: personId, reason });
   return viewOf(personId, person, canEdit, await findPreference(trx, personId));
 }

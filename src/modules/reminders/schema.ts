@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Version } from '../../platform/http/fields.js';
+import { CreateVersion } from '../../platform/http/fields.js';
 
 export const ReminderChannel = z.enum(['email', 'sms'], { error: 'channel_invalid: Choose email or sms.' });
 
@@ -7,8 +7,8 @@ export const ReminderChannel = z.enum(['email', 'sms'], { error: 'channel_invali
 export const ReminderPreferenceInput = z.object({
   optedIn: z.boolean({ error: 'required: Say whether the person wants reminders (true or false).' }),
   channel: ReminderChannel,
-  /** The version last read; absent when no choice has been recorded yet. */
-  version: Version.optional(),
+  /** The version last read; 0 when no choice has been recorded yet (the view's version is null). Stale: 409. */
+  version: CreateVersion,
 });
 export type ReminderPreferenceInput = z.infer<typeof ReminderPreferenceInput>;
 

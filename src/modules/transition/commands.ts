@@ -34,7 +34,7 @@ async function trackView(trx: Trx, ctx: RequestContext, row: CaseRow): Promise<T
     trackAge: settings.trackAge, shown, opensOn: dates?.opensOn ?? null, eighteenOn: dates?.eighteenOn ?? null, startBy: dates?.startBy ?? null,
     startedOn: facts.startedOn, alert: row.status !== 'closed' && transitionAlertDue(facts.birthDate, today, facts.startedOn, settings),
     adultContact: t ? { name: t.adult_contact_name, unit: t.adult_contact_unit, phone: t.adult_contact_phone, email: t.adult_contact_email } : null,
-    steps: facts.steps.map((s) => ({ id: s.id, title: s.title, plannedOn: s.planned_on, doneOn: s.done_on, overdue: !s.done_on && s.planned_on < today })),
+    steps: facts.steps.map((s) => ({ id: s.id, title: s.title, plannedOn: s.planned_on, doneOn: s.done_on, overdue: !s.done_on && s.planned_on < today, version: s.version })),
     version: t?.version ?? null,
     abilities: { canEdit: shown && allowsCase(row.reason, 'edit') && row.status !== 'closed' },
   };
@@ -53,27 +53,23 @@ async function openTrack(trx: Trx, ctx: RequestContext, row: CaseRow) {
   return facts;
 }
 
-/** The adult-services contact; creates the track on first save, then needs the version (409 when stale). */
+/** The adult-services contact; version 0 creates the track on first save, later saves name the version edited (409 when stale). */
 export async function saveTrack(trx: Trx, ctx: RequestContext, caseId: string, input: TrackInput): Promise<TrackView> {
   const { row, reason } = await loadCase(trx, ctx, caseId, 'edit');
-  const facts = await openTrack(trx, ctx, row);
+  await openTrack(trx, ctx, row);
   const values = {
     adult_contact_name: input.adultContactName ?? null, adult_contact_unit: input.adultContactUnit ?? null,
     adult_contact_phone: input.adultContactPhone ?? null, adult_contact_email: input.adultContactEmail ?? null,
     updated_by: ctx.actor.userId, updated_at: ctx.clock.now(),
   };
-  if (!facts.track) {
-    if (input.version !== undefined) throw staleVersion('The transition track');
-    await trx.insertInto('case_transition_tracks').values({ municipality_id: ctx.actor.municipalityId, case_id: caseId, ...values }).execute();
-  } else {
-    if (input.version === undefined) {
-      throw unprocessable('version_required', 'The track exists: send the version you edited.', [{ field: 'version', code: 'required', message: 'The version you edited is required.' }]);
-    }
-    const updated = await trx.updateTable('case_transition_tracks').set({ ...values, version: input.version + 1 })
+  // Version 0 creates the track; a concurrent first save (or a step added meanwhile) finds the row and is stale.
+  const written = input.version === 0
+    ? await trx.insertInto('case_transition_tracks').values({ municipality_id: ctx.actor.municipalityId, case_id: caseId, ...values })
+      .onConflict((oc) => oc.columns(['municipality_id', 'case_id']).doNothing()).returning('case_id').executeTakeFirst()
+    : await trx.updateTable('case_transition_tracks').set({ ...values, version: input.version + 1 })
       .where('case_id', '=', caseId).where('version', '=', input.version).returning('case_id').executeTakeFirst();
-    if (!updated) throw staleVersion('The transition track');
-  }
-  await audit(trx, ctx, { action: 'update', entityType: 'transition_track', entityId: caseId, familyIds: [row.family_id], caseIds: [caseId], reason });
+  if (!written) throw staleVersion('The transition track');
+  await audit(trx, ctx, { action: input.version === 0 ? 'create' : 'update', entityType: 'transition_track', entityId: caseId, familyIds: [row.family_id], caseIds: [caseId], reason });
   return trackView(trx, ctx, row);
 }
 
@@ -82,7 +78,9 @@ export async function addStep(trx: Trx, ctx: RequestContext, caseId: string, inp
   const facts = await openTrack(trx, ctx, row);
   checkStepDate(input.plannedOn, facts.birthDate!);
   if (!facts.track) {
-    await trx.insertInto('case_transition_tracks').values({ municipality_id: ctx.actor.municipalityId, case_id: caseId, updated_by: ctx.actor.userId, updated_at: ctx.clock.now() }).execute();
+    // The steps hang off the track row; two first steps added at once both find it missing, one inserts it.
+    await trx.insertInto('case_transition_tracks').values({ municipality_id: ctx.actor.municipalityId, case_id: caseId, updated_by: ctx.actor.userId, updated_at: ctx.clock.now() })
+      .onConflict((oc) => oc.columns(['municipality_id', 'case_id']).doNothing()).execute();
   }
   const created = await trx.insertInto('case_transition_steps').values({
     municipality_id: ctx.actor.municipalityId, case_id: caseId, title: input.title, planned_on: input.plannedOn, created_by: ctx.actor.userId, created_at: ctx.clock.now(),
@@ -98,9 +96,11 @@ export async function updateStep(trx: Trx, ctx: RequestContext, stepId: string, 
   const facts = await openTrack(trx, ctx, row);
   if (input.plannedOn) checkStepDate(input.plannedOn, facts.birthDate!);
   const doneOn = input.done === undefined ? step.done_on : input.done ? step.done_on ?? todayIn(ctx.clock) : null;
-  await trx.updateTable('case_transition_steps').set({
-    ...(input.title ? { title: input.title } : {}), ...(input.plannedOn ? { planned_on: input.plannedOn } : {}), done_on: doneOn,
-  }).where('id', '=', stepId).execute();
+  // Only the version the caller saw is changed: a step ticked off or re-dated meanwhile makes this one stale (409).
+  const updated = await trx.updateTable('case_transition_steps').set({
+    ...(input.title ? { title: input.title } : {}), ...(input.plannedOn ? { planned_on: input.plannedOn } : {}), done_on: doneOn, version: input.version + 1,
+  }).where('id', '=', stepId).where('version', '=', input.version).returning('id').executeTakeFirst();
+  if (!updated) throw staleVersion('The step');
   await audit(trx, ctx, { action: 'update', entityType: 'transition_step', entityId: stepId, familyIds: [row.family_id], caseIds: [row.id], reason });
   return trackView(trx, ctx, row);
 }

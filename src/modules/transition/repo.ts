@@ -8,7 +8,7 @@ export async function trackFacts(trx: Trx, caseId: string) {
       .select('p.birth_date').where('c.id', '=', caseId).executeTakeFirst(),
     trx.selectFrom('case_transitions').select('started_on').where('case_id', '=', caseId).executeTakeFirst(),
     trx.selectFrom('case_transition_tracks').selectAll().where('case_id', '=', caseId).executeTakeFirst(),
-    trx.selectFrom('case_transition_steps').select(['id', 'title', 'planned_on', 'done_on']).where('case_id', '=', caseId).orderBy('planned_on').orderBy('created_at').execute(),
+    trx.selectFrom('case_transition_steps').select(['id', 'title', 'planned_on', 'done_on', 'version']).where('case_id', '=', caseId).orderBy('planned_on').orderBy('created_at').execute(),
   ]);
   return { settings: settings?.settings ?? {}, birthDate: child?.birth_date ?? null, startedOn: started?.started_on ?? null, track, steps };
 }

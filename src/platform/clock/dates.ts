@@ -9,7 +9,9 @@
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 const daysInMonth = (year: number, month: number) => (month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
-const isoOf = (year: number, month: number, day: number) => `${year}-${pad2(month)}-${pad2(day)}`;
+// Years keep four digits (ISO 8601, and the YYYY-MM / YYYY-Qn inputs' patterns): year 743 is "0743", not "743".
+const pad4 = (n: number) => String(n).padStart(4, '0');
+const isoOf = (year: number, month: number, day: number) => `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
 
 /** Days since 1970-01-01 of a calendar date (the proleptic Gregorian calendar, as Date uses; H. Hinnant's days_from_civil). */
 function dayNumber(isoDate: string): number {
@@ -95,17 +97,19 @@ export function quarterEnd(quarter: string): string {
 
 export function nextQuarter(quarter: string): string {
   const { year, q } = parseQuarter(quarter);
-  return q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
+  return q === 4 ? `${pad4(year + 1)}-Q1` : `${pad4(year)}-Q${q + 1}`;
 }
 
 export function previousQuarter(quarter: string): string {
   const { year, q } = parseQuarter(quarter);
-  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+  return q === 1 ? `${pad4(year - 1)}-Q4` : `${pad4(year)}-Q${q - 1}`;
 }
 
 /** The quarters from `from` to `to`, both included, oldest first (at most 400). */
 export function quartersBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let q = from; q <= to && out.length < 400; q = nextQuarter(q)) out.push(q);
+  // Compared as numbers: as text, "10000-Q1" (after 9999-Q4) sorts before "9999-Q4" and the loop would not stop.
+  const index = (quarter: string) => { const { year, q } = parseQuarter(quarter); return year * 4 + q - 1; };
+  for (let i = index(from), last = index(to); i <= last && out.length < 400; i++) out.push(`${pad4(Math.floor(i / 4))}-Q${(i % 4) + 1}`);
   return out;
 }

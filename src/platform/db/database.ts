@@ -34,6 +34,10 @@ export async function openDatabase(options: {
     pool.on('error', options.onConnectionError ?? ((error) => {
       process.stderr.write(JSON.stringify({ level: 40, time: Date.now(), msg: 'idle database connection lost', error: error.message }) + '\n');
     }));
+    // A connection lost while a request holds it (a restart, pg_terminate_backend) also emits 'error' on the client,
+    // which the pool only listens to while the client is idle: unheard, it would crash the process. The query in flight
+    // gets the same error (errors.ts answers 503) and the pool drops the dead client on release.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

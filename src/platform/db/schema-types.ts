@@ -363,6 +363,8 @@ export interface CaseTransitionsTable {
   note: string | null;
   recorded_by: string | null;
   created_at: Generated<Date>;
+  /** Migration 0025. */
+  version: Generated<number>;
 }
 
 export interface AnnualWheelActivitiesTable {
@@ -986,6 +988,8 @@ export interface ChildPagePermissionsTable {
   allowed: boolean;
   set_by_person_id: string;
   set_at: Timestamp;
+  /** Migration 0025. */
+  version: Generated<number>;
 }
 
 /** Issue 8 item 1: the decision-competence plan, versioned per municipality (migration 0017). */
@@ -1055,6 +1059,8 @@ export interface CaseTransitionStepsTable {
   done_on: NullableDate;
   created_by: string;
   created_at: Timestamp;
+  /** Migration 0025. */
+  version: Generated<number>;
 }
 
 /** Issue 9 item 5: coordination group and stop-op meetings (migration 0022). */

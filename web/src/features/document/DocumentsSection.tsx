@@ -59,7 +59,7 @@ export function DocumentsSection({ item }: { item: Case }) {
                 <td>{formatDate(d.uploadedAt.slice(0, 10), i18n.language)} · {d.uploadedBy}</td>
                 <td>{data.abilities.canUpload ? <ReclassifyForm document={d} options={options} onDone={done} onReload={resource.reload} />
                   : t(`sharing.values.${d.visibility}`)}</td>
-                {data.abilities.canUpload && <td><DeleteButton document={d} onDone={done} /></td>}
+                {data.abilities.canUpload && <td><DeleteButton document={d} onDone={done} onReload={resource.reload} /></td>}
               </tr>
             ))}
           </tbody>
@@ -95,19 +95,19 @@ function ReclassifyForm({ document, options, onDone, onReload }: { document: Cas
   );
 }
 
-function DeleteButton({ document, onDone }: { document: CaseDocument; onDone: (text: string) => void }) {
+function DeleteButton({ document, onDone, onReload }: { document: CaseDocument; onDone: (text: string) => void; onReload: () => void }) {
   const { t } = useTranslation();
   const form = useScopedForm(`document-delete-${document.id}`);
   const onClick = () => {
     if (!window.confirm(t('documents.confirmDelete', { title: document.title }))) return;
     void form.run(async () => {
-      await documentApi.remove(document.id);
+      await documentApi.remove(document.id, document.version);
       onDone(t('documents.deleted', { title: document.title }));
     });
   };
   return (
     <>
-      <FormErrors form={form} labels={{}} />
+      <FormErrors form={form} labels={{}} onReload={onReload} />
       <button type="button" className="button button-tertiary" onClick={onClick} disabled={form.submitting}>
         {t('documents.delete')}<span className="sr-only">{`: ${document.title}`}</span>
       </button>

@@ -19,7 +19,8 @@ export const documentApi = {
   list: (caseId: string) => api.get<CaseDocuments>(`/cases/${id(caseId)}/documents`),
   upload: (caseId: string, body: DocumentUpload) => api.post<CaseDocument>(`/cases/${id(caseId)}/documents`, body),
   update: (documentId: string, body: { title?: string; visibility?: Visibility; version: number }) => api.patch<CaseDocument>(`/documents/${id(documentId)}`, body),
-  remove: (documentId: string) => api.delete<void>(`/documents/${id(documentId)}`),
+  /** Removes the document at the version the list showed; a change meanwhile is 409 version_conflict. */
+  remove: (documentId: string, version: number) => api.delete<void>(`/documents/${id(documentId)}?version=${version}`),
   portalList: () => api.get<{ documents: SharedDocument[] }>('/portal/documents', { quietUnauthorized: true }),
 };
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
 import { useResource } from '../../api/useResource';
 import { Alert } from '../../components/Alert';
 import { LoadError } from '../../components/LoadError';
@@ -27,7 +28,15 @@ function Child({ childId }: { childId: string }) {
   if (page.error) return <LoadError error={page.error} />;
   if (!page.data) return <Loading />;
   const data = page.data;
-  const toggle = () => void permission.run(async () => page.setData(await familyPortalApi.allowChildPage(childId, !data.allowed)));
+  const toggle = () => void permission.run(async () => {
+    try {
+      page.setData(await familyPortalApi.allowChildPage(childId, !data.allowed, data.version ?? 0));
+    } catch (error) {
+      // The other parent chose meanwhile (409): show their choice, with the message saying so.
+      if (error instanceof ApiError && error.code === 'version_conflict') page.reload();
+      throw error;
+    }
+  });
   return (
     <>
       <section className="mb-5" aria-labelledby="child-permission">

@@ -25,7 +25,9 @@ export interface FamilyInput {
 
 export type ChildPageQuestion = 'general' | 'home' | 'school' | 'friends' | 'free_time';
 export interface ChildPage {
-  childId: string; firstName: string; allowed: boolean; questions: ChildPageQuestion[]; answeredToday: boolean; abilities: { canAnswer?: boolean };
+  childId: string; firstName: string; allowed: boolean; questions: ChildPageQuestion[]; answeredToday: boolean;
+  /** Null until a parent first opens or closes the page (then send 0). */
+  version: number | null; abilities: { canAnswer?: boolean };
 }
 
 export interface ContactAgreement {
@@ -50,7 +52,7 @@ export const familyPortalApi = {
   feedback: (id: string, input: Omit<FeedbackAnswers, 'comment'> & { comment: string }) => api.post<FamilyMeeting>(`/portal/meetings/${id}/feedback`, input, quiet),
   children: () => api.get<{ children: ChildPage[] }>('/portal/children', quiet),
   childPage: (id: string) => api.get<ChildPage>(`/portal/children/${id}/child-page`, quiet),
-  allowChildPage: (id: string, allowed: boolean) => request<ChildPage>('PUT', `/portal/children/${id}/child-page`, { allowed }, quiet),
+  allowChildPage: (id: string, allowed: boolean, version: number) => request<ChildPage>('PUT', `/portal/children/${id}/child-page`, { allowed, version }, quiet),
   answerChildPage: (id: string, answers: Array<{ question: ChildPageQuestion; score: number }>) =>
     api.post<ChildPage>(`/portal/children/${id}/child-page/answers`, { answers }, quiet),
   contactAgreement: () => api.get<{ familyId: string; current: ContactAgreement | null }>('/portal/contact-agreement', quiet),

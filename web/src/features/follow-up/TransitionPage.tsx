@@ -16,7 +16,7 @@ import { followUpApi, type TransitionView } from '../worklist/api';
 import { useLocalForm } from './form';
 import { TransitionTrackSection } from '../transition/TransitionTrackSection';
 
-function TransitionForm({ view }: { view: TransitionView }) {
+function TransitionForm({ view, onReload }: { view: TransitionView; onReload: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const form = useLocalForm();
@@ -26,13 +26,13 @@ function TransitionForm({ view }: { view: TransitionView }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void form.run(async () => {
-      await followUpApi.recordTransition(view.caseId, { startedOn, note: orNull(note) });
+      await followUpApi.recordTransition(view.caseId, { startedOn, note: orNull(note), version: view.version ?? 0 });
       navigate('/worklist', { state: { flash: t('followUp.transition.saved') } });
     });
   };
   return (
     <form onSubmit={onSubmit} noValidate>
-      <FormErrors form={form} labels={labels} />
+      <FormErrors form={form} labels={labels} onReload={onReload} />
       <TextField name="startedOn" label={labels.startedOn} type="date" className="input-width-s" value={startedOn} onChange={setStartedOn} error={form.fieldError('startedOn')} />
       <TextAreaField name="note" label={labels.note} hint={t('followUp.transition.noteHint')} optional rows={3} value={note} onChange={setNote} error={form.fieldError('note')} />
       <SubmitRow label={t('followUp.transition.submit')} submitting={form.submitting} cancelTo="/worklist" />
@@ -63,7 +63,7 @@ export function TransitionPage() {
             <dt>{t('followUp.transition.startBy')}</dt><dd>{date(view.startBy)}</dd>
           </dl>
           {view.startedOn && <Alert variant="success">{t('followUp.transition.started', { date: date(view.startedOn) })}</Alert>}
-          {view.abilities.canRecord ? <TransitionForm view={view} /> : <p>{t('followUp.readOnly')}</p>}
+          {view.abilities.canRecord ? <TransitionForm key={view.version ?? 0} view={view} onReload={resource.reload} /> : <p>{t('followUp.readOnly')}</p>}
           {/* The transition track from 16 (issue 9 item 4): adult-services contact, planned steps, deadline before 18. */}
           <TransitionTrackSection caseId={view.caseId} />
         </>

@@ -9,7 +9,7 @@ import { useApiForm } from '../../components/form/useApiForm';
 import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Loading';
 import { formatDate, orNull } from '../../lib/format';
-import { transitionTrackApi, type TransitionTrack } from './api';
+import { transitionTrackApi, type TransitionStep, type TransitionTrack } from './api';
 
 function ContactForm({ track, onSaved }: { track: TransitionTrack; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ function ContactForm({ track, onSaved }: { track: TransitionTrack; onSaved: () =
     void form.run(async () => {
       await transitionTrackApi.save(track.caseId, {
         adultContactName: orNull(name), adultContactUnit: orNull(unit), adultContactPhone: orNull(phone), adultContactEmail: orNull(email),
-        ...(track.version !== null ? { version: track.version } : {}),
+        version: track.version ?? 0,
       });
       onSaved();
     });
@@ -41,6 +41,21 @@ function ContactForm({ track, onSaved }: { track: TransitionTrack; onSaved: () =
       <TextField name="adultContactEmail" label={labels.adultContactEmail} optional type="email" value={email} onChange={setEmail} error={form.fieldError('adultContactEmail')} />
       <button type="submit" className="button button-secondary" disabled={form.submitting}>{t('leadingPractice.track.saveContact')}</button>
     </form>
+  );
+}
+
+/** One step's "done" box: sends the step's version, and shows "changed by someone else" with a reload on 409. */
+function StepItem({ step, label, onSaved }: { step: TransitionStep; label: string; onSaved: () => void }) {
+  const form = useApiForm();
+  const toggle = (done: boolean) => void form.run(async () => {
+    await transitionTrackApi.updateStep(step.id, { done, version: step.version });
+    onSaved();
+  });
+  return (
+    <>
+      <FormErrors form={form} labels={{}} onReload={onSaved} />
+      <CheckboxField name={`step-${step.id}`} label={label} checked={step.doneOn !== null} onChange={toggle} />
+    </>
   );
 }
 
@@ -98,8 +113,7 @@ export function TransitionTrackSection({ caseId }: { caseId: string }) {
             {track.steps.map((s) => (
               <li key={s.id}>
                 {canEdit ? (
-                  <CheckboxField name={`step-${s.id}`} label={`${date(s.plannedOn)}: ${s.title}${s.overdue ? ` (${t('leadingPractice.track.overdue')})` : ''}`} checked={s.doneOn !== null}
-                    onChange={(done) => void transitionTrackApi.updateStep(s.id, { done }).then(resource.reload)} />
+                  <StepItem key={s.version} step={s} label={`${date(s.plannedOn)}: ${s.title}${s.overdue ? ` (${t('leadingPractice.track.overdue')})` : ''}`} onSaved={resource.reload} />
                 ) : (
                   <span>{`${date(s.plannedOn)}: ${s.title}${s.doneOn ? ` ✓ ${date(s.doneOn)}` : ''}`}</span>
                 )}

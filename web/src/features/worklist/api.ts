@@ -43,7 +43,9 @@ export interface ContactInput { occurredOn: string; channel: string; direction: 
 
 export interface TransitionView {
   caseId: string; childName: string; birthDate: string | null; eighteenOn: string | null; startBy: string | null; leadTimeMonths: number;
-  startedOn: string | null; note: string | null; abilities: Record<string, boolean>;
+  startedOn: string | null; note: string | null;
+  /** Null until the start is first recorded: then send 0. */
+  version: number | null; abilities: Record<string, boolean>;
 }
 
 export const contactChannels = ['phone', 'sms', 'email', 'message', 'video', 'physical_meeting', 'home_visit'] as const;
@@ -84,7 +86,7 @@ export const followUpApi = {
   record: (caseId: string, input: FollowUpInput) => api.post<FollowUpOverview>(`/cases/${id(caseId)}/follow-ups`, input),
   contact: (familyId: string, input: ContactInput) => api.post<LogEntry>(`/families/${id(familyId)}/contacts`, input),
   transition: (caseId: string) => api.get<TransitionView>(`/cases/${id(caseId)}/transition`),
-  recordTransition: (caseId: string, input: { startedOn: string; note: string | null }) =>
+  recordTransition: (caseId: string, input: { startedOn: string; note: string | null; version: number }) =>
     request<TransitionView>('PUT', `/cases/${id(caseId)}/transition`, input),
 };
 export const contactApi = {
