@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One migrated database for the run; every test file copies it (test/database.ts).
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -10,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from './platform/clock/clock.js';
+import { packageRoot } from './platform/package-root.js';
 import type { Config } from './platform/config/config.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { errorHandler, unauthorized } from './platform/http/errors.js';
@@ -90,7 +90,7 @@ declare module 'fastify' {
   }
 }
 
-const webDir = join(dirname(fileURLToPath(import.meta.url)), '../dist/web');
+const webDir = join(packageRoot, 'dist/web');
 
 /** Builds the HTTP app: the platform (security headers, cookies, errors, OpenAPI), then each module's routes. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

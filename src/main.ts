@@ -12,12 +12,13 @@ import { scheduleCostPostings } from './modules/cost-report/schedule.js';
 import { scheduleStatusMeasurementReminders } from './modules/status-measurement/commands.js';
 import { scheduleSurveys } from './modules/survey/commands.js';
 
-/** Starts Tovholder: opens the database, applies migrations, seeds demo data into an empty database (prepareDatabase), serves. */
+/** Starts Tovholder: opens the database, applies migrations (unless MIGRATE_ON_START=false), seeds demo data into an empty database (prepareDatabase), serves. */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.production && !process.env.SESSION_SECRET) {
     throw new Error('Production mode needs SESSION_SECRET set in the environment.');
   }
+  const migrateOnStart = migrateOnStartFrom(process.env.MIGRATE_ON_START);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   // A portal login code is delivered at once instead of at the worker's next tick (the worker exists a few lines on).
   let kick: (municipalityId: string) => void = () => {};
@@ -26,8 +27,9 @@ async function main(): Promise<void> {
   });
   // Migrations (a changed or missing applied one stops start-up), the role check, the production guard, and the demo
   // seed into an empty database — one transaction, so a crash mid-seed leaves an empty database the next start seeds.
+  // MIGRATE_ON_START=false (an operator ran `npm run migrate` with a DDL-owning role): only check none is pending.
   await prepareDatabase(database.db, {
-    clock: systemClock, seedDemo: config.seedDemo, production: config.production,
+    clock: systemClock, seedDemo: config.seedDemo, production: config.production, migrate: migrateOnStart,
     log: (message, details) => app.log.info(details ?? {}, message),
   });
 
@@ -65,6 +67,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ database: database.engine, dataDir: config.databaseUrl ? undefined : config.dataDir }, `Tovholder is running on http://localhost:${config.port}`);
+}
+
+/** MIGRATE_ON_START: unset or 'true' migrates at start-up (the one-command start); 'false' leaves it to `npm run migrate`. */
+function migrateOnStartFrom(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'true') return true;
+  if (value === 'false') return false;
+  throw new Error(`MIGRATE_ON_START must be true or false (got "${value}").`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 
@@ -12,17 +14,20 @@ export interface TestDatabase {
 /**
  * A fresh, migrated database for one test file (style.md §6): an in-memory PGlite by default; with DATABASE_URL set,
  * a new database `tovholder_t_<random>` on that PostgreSQL server, created through the server's admin database and
- * dropped again in close(). Nothing is shared between files or left from an earlier run.
+ * dropped again in close(). Each starts as a copy of the suite's migrated template (test/global-setup.ts), so nothing
+ * is shared between files or left from an earlier run, and no file pays for applying every migration.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
+  const template = inject('migratedTemplate') ?? null;
   if (!serverUrl) {
-    const database = await openDatabase({});
+    const pgliteImage = template?.engine === 'pglite' ? new Blob([readFileSync(template.imagePath)]) : undefined;
+    const database = await openDatabase(pgliteImage ? { pgliteImage } : {});
     await migrate(database.db);
     return { database, close: () => database.close() };
   }
 
-  const server = await createServerDatabase(serverUrl);
+  const server = await createServerDatabase(serverUrl, 'tovholder_t_', template?.engine === 'postgres' ? template.database : undefined);
   // close() terminates the test database's backends before dropping it; a connection still idle in the pool then
   // reports that here, which is expected and must not fail the run.
   const database = await openDatabase({ databaseUrl: server.url, poolSize: 10, onConnectionError: () => {} });
@@ -43,12 +48,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /**
- * An empty database `tovholder_t_<random>` on the PostgreSQL server of `serverUrl`, created through the server's
- * maintenance database: its URL, and drop() (which ends its backends first).
+ * A database `<prefix><random>` on the PostgreSQL server of `serverUrl`, created through the server's maintenance
+ * database — empty, or a copy of `template` (the suite's migrated template, test/global-setup.ts): its URL, and
+ * drop() (which ends its backends first).
  */
-export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `tovholder_t_${randomBytes(6).toString('hex')}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
+export async function createServerDatabase(serverUrl: string, prefix = 'tovholder_t_', template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}${randomBytes(6).toString('hex')}`;
+  await withAdmin(serverUrl, (admin) => admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
   const url = new URL(serverUrl);
   url.pathname = '/' + name;
   return { url: url.toString(), drop: () => dropDatabase(serverUrl, name) };

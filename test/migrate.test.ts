@@ -8,6 +8,7 @@ import { prepareDatabase } from '../src/demo/prepare-database.js';
 import { MovableClock } from '../src/platform/clock/clock.js';
 import type { Database } from '../src/platform/db/database.js';
 import { migrate, MigrationChangedError, migrationsDir } from '../src/platform/db/migrate.js';
+import { MigrationPendingError } from '../src/platform/db/migration-check.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 /**
@@ -51,6 +52,59 @@ async function recorded(): Promise<Map<string, string | null>> {
 async function tableExists(name: string): Promise<boolean> {
   return (await sql<{ found: string | null }>`select to_regclass(${name})::text as found`.execute(db)).rows[0]!.found !== null;
 }
+
+const prepareWithoutMigrating = (directory: string) => prepareDatabase(db, {
+  clock: new MovableClock('2026-11-20T10:00:00Z'), seedDemo: false, production: false, log: () => {}, migrationsDirectory: directory, migrate: false,
+});
+
+const migrationRows = async () => (await sql<{ name: string; sha256: string | null }>`select name, sha256 from schema_migrations order by name`.execute(db)).rows;
+
+/**
+ * (Runs first: the cases below leave extra applied migrations behind.) Start-up with MIGRATE_ON_START=false (main.ts → prepareDatabase({ migrate: false })): an operator migrates with
+ * `npm run migrate`, and the app only checks the result (src/platform/db/migration-check.ts) — it applies nothing,
+ * and stops naming the first pending file, or the applied file that changed or is gone.
+ */
+describe('MIGRATE_ON_START=false', () => {
+  it('starts when every migration is applied, applying nothing', async () => {
+    const before = await migrationRows();
+    expect(await prepareWithoutMigrating(copyOfMigrations())).toEqual({ applied: [], seeded: null });
+    expect(await migrationRows()).toEqual(before);
+  });
+
+  it('stops naming the first pending migration, and neither runs nor records it', async () => {
+    // First two new files wait in migrations/, as after a deploy whose `npm run migrate` was forgotten ...
+    const directory = copyOfMigrations({
+      '9101_create_pending_probe.sql': 'create table pending_probe (id int primary key);',
+      '9102_create_later_probe.sql': 'create table later_probe (id int primary key);',
+    });
+    const before = await migrationRows();
+    // ... so start-up refuses with the first one's name and the command to run, and the schema is untouched.
+    const error = await prepareWithoutMigrating(directory).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationPendingError);
+    expect(error).toMatchObject({ pending: ['9101_create_pending_probe.sql', '9102_create_later_probe.sql'] });
+    expect((error as Error).message).toMatch(/^Migration 9101_create_pending_probe\.sql is not applied to this database \(2 pending\)/);
+    expect((error as Error).message).toContain('npm run migrate');
+    expect(await tableExists('pending_probe')).toBe(false);
+    expect(await tableExists('later_probe')).toBe(false);
+    expect(await migrationRows()).toEqual(before);
+  });
+
+  it('stops when an applied migration changed, naming it, without updating its recorded hash', async () => {
+    const directory = copyOfMigrations();
+    appendFileSync(join(directory, '0003_create_case_flow_and_meetings.sql'), '\n-- an edit after the file was applied\n');
+    const before = await migrationRows();
+    const error = await prepareWithoutMigrating(directory).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationChangedError);
+    expect(error).toMatchObject({ file: '0003_create_case_flow_and_meetings.sql', problem: 'changed' });
+    expect(await migrationRows()).toEqual(before);
+  });
+
+  it('stops when an applied migration is missing, naming it', async () => {
+    const directory = copyOfMigrations();
+    rmSync(join(directory, '0002_create_family_register.sql'));
+    await expect(prepareWithoutMigrating(directory)).rejects.toMatchObject({ file: '0002_create_family_register.sql', problem: 'missing' });
+  });
+});
 
 describe('checked migrations', () => {
   it('records the sha256 of every file a fresh migrate applies', async () => {

@@ -1,6 +1,7 @@
 import type { Clock } from '../platform/clock/clock.js';
 import type { Database } from '../platform/db/database.js';
 import { migrate, migrationsDir } from '../platform/db/migrate.js';
+import { checkMigrationsApplied } from '../platform/db/migration-check.js';
 import { checkConnectingRole } from '../platform/db/role-check.js';
 import { listMunicipalityIds } from '../platform/db/tenants.js';
 import { seedDemoIfEmpty, type SeedOptions, type SeedSummary } from './seed.js';
@@ -12,6 +13,8 @@ export interface PrepareOptions extends SeedOptions {
   production: boolean;
   log: (message: string, details?: Record<string, unknown>) => void;
   migrationsDirectory?: string;
+  /** MIGRATE_ON_START (main.ts); false: apply nothing, only refuse to start while a migration is pending or changed. */
+  migrate?: boolean;
 }
 
 /**
@@ -20,7 +23,10 @@ export interface PrepareOptions extends SeedOptions {
  * database. Every failure throws with the message start-up stops with.
  */
 export async function prepareDatabase(db: Database, options: PrepareOptions): Promise<{ applied: string[]; seeded: SeedSummary | null }> {
-  const applied = await migrate(db, (message) => options.log(message), options.migrationsDirectory ?? migrationsDir);
+  const directory = options.migrationsDirectory ?? migrationsDir;
+  let applied: string[] = [];
+  if (options.migrate === false) await checkMigrationsApplied(db, directory);
+  else applied = await migrate(db, (message) => options.log(message), directory);
   const roleProblems = await checkConnectingRole(db);
   if (roleProblems.length > 0) throw new Error(`The database role cannot run Tovholder: ${roleProblems.map((p) => p.message).join(' ')}`);
 

@@ -9,6 +9,8 @@ export interface DatabaseHandle {
   db: Database;
   engine: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PGlite only: an image of the whole data directory, which `pgliteImage` opens again (the tests' migrated template). */
+  dumpImage?: () => Promise<Blob>;
 }
 
 /** int8 counts fit a JS number here; dates stay calendar strings ('2026-11-22') in both engines. */
@@ -23,6 +25,11 @@ pg.types.setTypeParser(DATE, (value) => value);
  */
 export async function openDatabase(options: {
   databaseUrl?: string | undefined; dataDir?: string; poolSize?: number;
+  /**
+   * PGlite only: start from this image of a data directory (PGlite's dumpDataDir) instead of an empty cluster — the
+   * test suite migrates once and starts every test file's database from the migrated image.
+   */
+  pgliteImage?: Blob;
   /**
    * Told when an idle pooled connection dies (server restart, network cut, a terminated backend). The pool drops that
    * connection and opens a new one when needed; without a listener, node-postgres would crash the whole process.
@@ -43,9 +50,10 @@ export async function openDatabase(options: {
   }
   const pglite = await PGlite.create(options.dataDir ?? 'memory://', {
     parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
+    ...(options.pgliteImage ? { loadDataDir: options.pgliteImage } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) as unknown as pg.Pool }) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  return { db, engine: 'pglite', close: () => db.destroy(), dumpImage: async () => pglite.dumpDataDir('none') };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sql } from 'kysely';
+import { packageRoot } from '../package-root.js';
 import type { Database } from './database.js';
 
-export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const migrationsDir = join(packageRoot, 'migrations');
 
 /** Serialises migrating processes (several app servers starting at once); seed.ts uses the next key. */
 const migrationLock = 7242026;
