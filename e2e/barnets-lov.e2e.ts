@@ -67,7 +67,7 @@ describe('a Barnets Lov §32 support measure', () => {
 
     // The worklist: the follow-up every 6 weeks from the case start (no follow-up held yet) and barnets plan's deadline.
     await page.getByRole('link', { name: 'Arbejdsliste' }).first().click();
-    expect(await heading(page)).toBe('Min arbejdsliste');
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Min arbejdsliste');
     const after = await apiGet<Worklist>(page, '/api/worklist');
     const followUp = after.items.find((i) => i.caseId === caseId && i.kind === 'follow_up_due');
     expect(followUp, 'the 6-week follow-up is on the worklist').toMatchObject({ dueOn: addDays(openedOn, 42), bucket: 'overdue', detail: 'six_weeks' });

@@ -37,12 +37,12 @@ describe('the coordinator journey', () => {
     const page = await context.newPage();
 
     await logIn(page, 'koordinator@demo.tovholder.dk');
-    expect(await heading(page)).toBe('Mine familier');
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Mine familier');
     await expectAccessible(page, 'mine familier');
 
     // Create the family.
     await page.getByRole('link', { name: 'Opret familie' }).click();
-    expect(await heading(page)).toBe('Opret familie');
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Opret familie');
     await expectAccessible(page, 'opret familie');
     await page.getByRole('button', { name: 'Opret familie' }).click();
     // A missing name is named in the error summary and at the field, and nothing is created.
@@ -105,7 +105,7 @@ describe('the coordinator journey', () => {
 
     // Mine familier lists the new family with the child, the model and both paragraphs.
     await page.getByRole('link', { name: 'Mine familier' }).first().click();
-    expect(await heading(page)).toBe('Mine familier');
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Mine familier');
     const row = page.locator('tr', { hasText: familyName });
     await expect.poll(() => row.count()).toBe(1);
     const rowText = (await row.textContent()) ?? '';
@@ -136,7 +136,7 @@ describe('the coordinator journey', () => {
     const context = await journey.browser.newContext({ locale: 'da-DK' });
     const page = await context.newPage();
     await logIn(page, 'koordinator@nabo.tovholder.dk');
-    expect(await heading(page)).toBe('Mine familier');
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Mine familier');
     expect((await page.locator('main').textContent()) ?? '').not.toContain(familyName);
 
     for (const query of [childCpr, 'Ørnebjerg']) {

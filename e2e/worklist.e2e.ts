@@ -19,7 +19,7 @@ describe('the caseworker\'s worklist', () => {
     const page = await newPage(journey.browser);
     await logIn(page, journey.baseUrl, 'raadgiver@demo.tovholder.dk');
     await page.getByRole('link', { name: 'Arbejdsliste' }).first().click();
-    expect(await heading(page)).toBe('Min arbejdsliste');
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Min arbejdsliste');
     await settledAndAccessible(page, 'arbejdslisten');
 
     // The demo data has overdue, due-this-week and on-time families (src/demo/seed.ts).

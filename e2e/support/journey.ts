@@ -20,6 +20,10 @@ export async function logIn(page: Page, baseUrl: string, email: string): Promise
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/**
+ * The page's h1 as it is now. After a click that navigates, the previous page's h1 may still be shown for a moment:
+ * assert on it with `expect.poll(() => heading(page))`, never on one read.
+ */
 export async function heading(page: Page): Promise<string> {
   const h1 = page.getByRole('heading', { level: 1 });
   await h1.waitFor();
@@ -114,7 +118,7 @@ export async function createFamilyWithCase(page: Page, baseUrl: string, options:
   model: 'efei' | 'sof'; leadName: string; /** The case's start date; 3 days ago unless given. */ openedOn?: string;
 }): Promise<{ familyId: string; caseId: string }> {
   await page.goto(`${baseUrl}/families/new`);
-  expect(await heading(page)).toBe('Opret familie');
+  await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Opret familie');
   await page.getByLabel('Familiens navn').fill(options.familyName);
   await page.getByRole('button', { name: 'Opret familie' }).click();
   await page.waitForURL(/\/families\/[0-9a-f-]{36}$/);
@@ -155,7 +159,7 @@ export async function planMeeting(page: Page, options: {
 }): Promise<string> {
   await page.getByRole('link', { name: 'Planlæg møde' }).click();
   await page.waitForURL(/\/meetings\/new$/);
-  expect(await heading(page)).toBe('Planlæg møde');
+  await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Planlæg møde');
   await page.locator('select[name=type]').selectOption({ label: options.type });
   if (options.childContact) await page.getByLabel(options.childContact, { exact: true }).check();
   if (options.template) await page.getByRole('radio', { name: options.template }).check();
