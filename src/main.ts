@@ -63,8 +63,15 @@ async function main(): Promise<void> {
     await database.close();
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  // A signal handler's promise is not awaited: a failed shutdown is logged and still ends the process.
+  const onSignal = () => {
+    shutdown().catch((error: unknown) => {
+      app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ database: database.engine, dataDir: config.databaseUrl ? undefined : config.dataDir }, `Tovholder is running on http://localhost:${config.port}`);
 }

@@ -4,10 +4,10 @@ import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
 import { allowsCase, requireCase, type CaseAccessReason } from '../../platform/policy/policy.js';
-import { caseFactsQuery } from '../cadence/repo.js';
+import { caseFactsQuery } from '../cadence/index.js';
 import { dueDatesInYear, eighteenthBirthday, followUpMeetingTypes, followUpPlan, timeSettingsOf, transitionStartBy } from '../cadence/rules.js';
-import { casesOfFamily } from '../case/repo.js';
-import { findFamilyWithReason } from '../family/repo.js';
+import { casesOfFamily } from '../case/index.js';
+import { findFamilyWithReason } from '../family/index.js';
 import { monthOf, monthOfScheduled } from './rules.js';
 import type { AnnualWheel, WheelActivity, WheelActivityInput, WheelActivityUpdate } from './schema.js';
 

@@ -7,7 +7,7 @@ import type { Database } from '../../platform/db/database.js';
 import { inTenant, type Origin, type RequestContext, type Trx } from '../../platform/db/tenant.js';
 import { notFound } from '../../platform/http/errors.js';
 import { requireCase } from '../../platform/policy/policy.js';
-import { findCase } from '../case/repo.js';
+import { findCase } from '../case/index.js';
 import { formatCalendar, type IcsEvent } from './ics.js';
 import {
   activeFeedOf, attendeesOf, feedMeetings, feedUser, findCalendarMeeting, hashToken, insertFeed, lookupFeed, revokeFeeds, sequenceFor,

@@ -4,8 +4,8 @@ import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { staleVersion } from '../../platform/http/errors.js';
 import { allowsCase, requireCase, type CaseAccessReason } from '../../platform/policy/policy.js';
-import { caseFactsQuery } from '../cadence/repo.js';
-import { findFamilyWithReason } from '../family/repo.js';
+import { caseFactsQuery } from '../cadence/index.js';
+import { findFamilyWithReason } from '../family/index.js';
 import { checkSpaceLimit, contactDrift } from './rules.js';
 import type { ContactAgreementInput, ContactAgreementView, ContactOverview } from './schema.js';
 

@@ -5,7 +5,7 @@ import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { toCsv } from '../../platform/http/csv.js';
 import { notFound, unprocessable } from '../../platform/http/errors.js';
 import { allows, requireRole } from '../../platform/policy/policy.js';
-import { findFamilyWithReason } from '../family/repo.js';
+import { findFamilyWithReason } from '../family/index.js';
 import { defaultPayerFor, splitsInForce } from '../financing/commands.js';
 import { monthOf } from '../financing/rules.js';
 import {

@@ -5,7 +5,7 @@ import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { notFound, staleVersion } from '../../platform/http/errors.js';
 import { allowsCase, requireCase, requirePartner } from '../../platform/policy/policy.js';
 import { visibleTo } from '../../platform/policy/visibility.js';
-import { findCase } from '../case/repo.js';
+import { findCase } from '../case/index.js';
 import { caseOfDocument, custodyCases, documentsOf, fileOf, partnerCaseOf, sharedDocuments, type StoredFile } from './repo.js';
 import { checkDocumentType, cleanFileName, decodeContent, maxDocumentBytes } from './rules.js';
 import type { CaseDocuments, DocumentUpdate, DocumentUpload, DocumentView, PortalDocuments, SharedDocument } from './schema.js';

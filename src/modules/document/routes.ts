@@ -22,9 +22,12 @@ function sendFile(reply: FastifyReply, file: StoredFile): FastifyReply {
     .header('cache-control', 'no-store').send(file.content);
 }
 
-/** An upload over the body limit is refused by Fastify before it is read in full: answered as 413 naming the 10 MiB limit. */
-function uploadErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  return errorHandler(error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? documentTooLarge() : error, request, reply);
+/**
+ * An upload over the body limit is refused by Fastify before it is read in full: answered as 413 naming the 10 MiB limit.
+ * errorHandler sends the reply itself; a route's errorHandler option is typed to return nothing.
+ */
+function uploadErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  errorHandler(error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? documentTooLarge() : error, request, reply);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
 import { allows, allowsCase, type CaseAccessReason } from '../../platform/policy/policy.js';
 import { hasRole } from '../../platform/auth/actor.js';
-import { findCase } from '../case/repo.js';
+import { findCase } from '../case/index.js';
 import { competenceFor, type CompetenceRule } from '../competence/rules.js';
 import {
   currentPlanPayers, insertVersion, isGranted, listDepartments, listVersions, measureLabel, measureRow, sharesInForceOf, type MeasureRow,

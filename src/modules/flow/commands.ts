@@ -6,10 +6,10 @@ import { allowsCase, requireCase, type CaseAction } from '../../platform/policy/
 import { cadenceFor, type LegalBasisCategory } from '../cadence/rules.js';
 import { summarize } from '../case/commands.js';
 import { caseWarnings } from '../case/core-team.js';
-import { findCase, type CaseRow } from '../case/repo.js';
+import { findCase, type CaseRow } from '../case/index.js';
 import { heldMeetingsOfCase } from '../meeting/commands.js';
 import { planFactsForFamily } from '../plan/facts.js';
-import { caseFactsQuery } from '../cadence/repo.js';
+import { caseFactsQuery } from '../cadence/index.js';
 import { planOf } from '../follow-up/commands.js';
 import { recordsOf, roundsOf } from './repo.js';
 import { checkEfei, checkNewRound, checkRecord, deriveFlow, type FlowFacts } from './rules.js';

@@ -4,10 +4,10 @@ import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { staleVersion, unprocessable } from '../../platform/http/errors.js';
 import { allowsCase, requireCase } from '../../platform/policy/policy.js';
-import { caseFactsQuery, type CaseFactsRow } from '../cadence/repo.js';
+import { caseFactsQuery, type CaseFactsRow } from '../cadence/index.js';
 import { bucketOf, eighteenthBirthday, followUpMeetingTypes, followUpPlan, timeSettingsOf, transitionStartBy, type FollowUpPlan } from '../cadence/rules.js';
-import { findCase, type CaseRow } from '../case/repo.js';
-import { findFamilyWithReason } from '../family/repo.js';
+import { findCase, type CaseRow } from '../case/index.js';
+import { findFamilyWithReason } from '../family/index.js';
 import { checkCaseOpen, checkNotBeforeCaseStart, checkNotInFuture } from './rules.js';
 import type { CadenceView, ContactInput, FollowUpInput, FollowUpOverview, LogEntry, TransitionInput, TransitionView } from './schema.js';
 

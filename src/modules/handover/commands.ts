@@ -4,9 +4,9 @@ import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { unprocessable } from '../../platform/http/errors.js';
 import { allowsCase, requireCase } from '../../platform/policy/policy.js';
-import { caseFactsQuery } from '../cadence/repo.js';
+import { caseFactsQuery } from '../cadence/index.js';
 import { addAssignment } from '../case/commands.js';
-import { findCase, type CaseRow } from '../case/repo.js';
+import { findCase, type CaseRow } from '../case/index.js';
 import { leadRoleOf } from '../case/rules.js';
 import { planOf } from '../follow-up/commands.js';
 import {

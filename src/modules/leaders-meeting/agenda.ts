@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Trx } from '../../platform/db/tenant.js';
 import { caseAccessReasonSql } from '../../platform/policy/policy.js';
-import { caseFactsQuery, type FactsScope } from '../cadence/repo.js';
+import { caseFactsQuery, type FactsScope } from '../cadence/index.js';
 import { planOf } from '../follow-up/commands.js';
 
 /**

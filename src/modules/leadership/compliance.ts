@@ -1,4 +1,4 @@
-import type { CaseFactsRow } from '../cadence/repo.js';
+import type { CaseFactsRow } from '../cadence/index.js';
 import { followUpPlan, timeSettingsOf, type FollowUpFacts, type LawFollowUpMeasure, type LegalBasisCategory } from '../cadence/rules.js';
 import { planOf } from '../follow-up/commands.js';
 import type { DeptCaseRow, HistoryRows } from './repo.js';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { addDays } from '../../platform/clock/dates.js';
 import type { Trx } from '../../platform/db/tenant.js';
-import { caseFactsQuery } from '../cadence/repo.js';
+import { caseFactsQuery } from '../cadence/index.js';
 import { lawFollowUpBasis } from '../cadence/rules.js';
 import { caseEpisodes, type Episode, type EpisodeCount } from './compliance.js';
 import { casesWithHistory, municipalitySettings, type HistoryRows } from './repo.js';

@@ -7,7 +7,7 @@ import { inTenant, type RequestContext, type Trx } from '../../platform/db/tenan
 import { listMunicipalityIds } from '../../platform/db/tenants.js';
 import { conflict, forbidden, notFound, staleVersion } from '../../platform/http/errors.js';
 import { enqueue } from '../../platform/outbox/outbox.js';
-import { caseFactsQuery } from '../cadence/repo.js';
+import { caseFactsQuery } from '../cadence/index.js';
 import { planOf } from '../follow-up/commands.js';
 import { municipalitySettings } from './repo.js';
 import { daysOverdue, leaderDepartmentOf, leadershipSettingsOf, shouldEscalate } from './rules.js';

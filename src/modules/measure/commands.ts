@@ -3,7 +3,7 @@ import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
 import { requireCase } from '../../platform/policy/policy.js';
-import { findCase } from '../case/repo.js';
+import { findCase } from '../case/index.js';
 import { measuresOfCases } from './repo.js';
 import { listLegalBases } from '../legal-basis/commands.js';
 import { checkLegalBasisInForce, checkMeasureDuties, checkPeriod, unknownLegalBasis, type MeasureDuties } from './rules.js';

@@ -6,7 +6,7 @@ import { IsoDate, OptionalText, Version } from '../../platform/http/fields.js';
 import { notFound, staleVersion, unprocessable, type ErrorDetail } from '../../platform/http/errors.js';
 import { requireCase } from '../../platform/policy/policy.js';
 import { lawFollowUpBasis, lawFollowUpMonthsRange } from '../cadence/rules.js';
-import { findCase } from '../case/repo.js';
+import { findCase } from '../case/index.js';
 import { measuresOfCases } from './repo.js';
 import type { MeasureView } from './schema.js';
 

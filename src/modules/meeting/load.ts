@@ -2,7 +2,7 @@ import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { notFound, unprocessable } from '../../platform/http/errors.js';
 import { allowsCase, requireCase, type CaseAction } from '../../platform/policy/policy.js';
-import { findCase, type CaseRow } from '../case/repo.js';
+import { findCase, type CaseRow } from '../case/index.js';
 import { agendaOf, agreementsOf, decisionsOf, findMeeting, participantsOf, summaryOf, type MeetingRow } from './repo.js';
 import { familyMayAttend } from './rules.js';
 import type { MeetingView } from './schema.js';

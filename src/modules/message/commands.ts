@@ -4,7 +4,7 @@ import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { forbidden, notFound } from '../../platform/http/errors.js';
 import { enqueue } from '../../platform/outbox/outbox.js';
 import type { CaseAccessReason } from '../../platform/policy/policy.js';
-import { findFamilyWithReason } from '../family/repo.js';
+import { findFamilyWithReason } from '../family/index.js';
 import {
   contactsOfFamily, familyOfParent, findThread, hasUnreadFromFamily, insertMessage, markRead, messagesOf, threadsOfFamily, threadSummary, unreadForStaff,
 } from './repo.js';

@@ -3,7 +3,7 @@ import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { forbidden, notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
 import { allowsCase, allowsReassessment, requireCase, type CaseAccessReason } from '../../platform/policy/policy.js';
-import { findCase } from '../case/repo.js';
+import { findCase } from '../case/index.js';
 import { notificationsOf, usersOnCaseBefore, worksOnCase } from './repo.js';
 import { checkCompletion, checkNewToCase, checkOpen, checkReceivedOn, opensReassessment } from './rules.js';
 import type { CaseNotifications, NotificationInput, NotificationView, ReassessmentUpdate } from './schema.js';

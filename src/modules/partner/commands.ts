@@ -3,7 +3,7 @@ import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
 import { requireCase, requirePartner, type PartnerAccessReason } from '../../platform/policy/policy.js';
-import { findCase } from '../case/repo.js';
+import { findCase } from '../case/index.js';
 import { partnerDocumentsOf } from '../document/commands.js';
 import {
   caseOfAgreement, consentInForce, findPartnerCase, partnerAgreements, partnerCases, partnerGoals, partnerMeetings, partnerNotes, sharedDecisions,

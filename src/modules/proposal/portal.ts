@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { audit } from '../../platform/audit/audit.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { decisionOutcomes } from '../decision/rules.js';
-import { custodyCases } from '../document/repo.js';
+import { custodyCases } from '../document/index.js';
 import { legalBasisLabel } from '../legal-basis/commands.js';
 
 /**

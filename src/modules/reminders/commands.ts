@@ -9,7 +9,7 @@ import { forbidden, notFound, staleVersion, unprocessable } from '../../platform
 import { enqueue, type OutboxChannel, type OutboxKind } from '../../platform/outbox/outbox.js';
 import { allowsCase, caseAccessReasons, familyAccessReasonSql, type CaseAccessReason } from '../../platform/policy/policy.js';
 import { addDays } from '../../platform/clock/dates.js';
-import { caseFactsQuery } from '../cadence/repo.js';
+import { caseFactsQuery } from '../cadence/index.js';
 import { planOf } from '../follow-up/commands.js';
 import { findPreference, leadsOf, meetingRecipients } from './repo.js';
 import {

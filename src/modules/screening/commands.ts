@@ -2,7 +2,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { allowsCase, requireCase, type CaseAccessReason } from '../../platform/policy/policy.js';
-import { findCase } from '../case/repo.js';
+import { findCase } from '../case/index.js';
 import { screeningsOf } from './repo.js';
 import { checkScreeningDates } from './rules.js';
 import type { CaseScreenings, ScreeningInput } from './schema.js';

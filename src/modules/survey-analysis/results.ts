@@ -2,7 +2,7 @@ import { audit } from '../../platform/audit/audit.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { notFound, unprocessable } from '../../platform/http/errors.js';
 import { requireRole } from '../../platform/policy/policy.js';
-import { listItems, listWaves, type ItemRow, type WaveRow } from '../survey/repo.js';
+import { listItems, listWaves, type ItemRow, type WaveRow } from '../survey/index.js';
 import { minimumGroup, type Instrument, type SurveyModel } from '../survey/rules.js';
 import { analyseSeries, phases, type AnalysisResponse, type ByPhase, type Phase, type PhaseStat } from './analysis.js';
 import { itemReference, referenceLabel, themeReference } from './reference.js';

@@ -7,7 +7,7 @@ import { listMunicipalityIds } from '../../platform/db/tenants.js';
 import { notFound, staleVersion, unprocessable } from '../../platform/http/errors.js';
 import { enqueue } from '../../platform/outbox/outbox.js';
 import { allowsCase, caseAccessReasonSql, requireCase } from '../../platform/policy/policy.js';
-import { findCase, type CaseRow } from '../case/repo.js';
+import { findCase, type CaseRow } from '../case/index.js';
 import { alertCandidates, leadersOf, trackFacts, usersByIds } from './repo.js';
 import {
   checkStepDate, checkTrackOpen, trackDates, trackSettingsOf, trackShown, transitionAlertDue, transitionAlertMessage,

@@ -2,7 +2,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { todayIn } from '../../platform/clock/clock.js';
 import type { RequestContext, Trx } from '../../platform/db/tenant.js';
 import { requireRole } from '../../platform/policy/policy.js';
-import { caseFactsQuery } from '../cadence/repo.js';
+import { caseFactsQuery } from '../cadence/index.js';
 import { itemsFromFacts, worklistOf, type WorklistItem } from './rules.js';
 import type { Worklist } from './schema.js';
 

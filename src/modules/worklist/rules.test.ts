@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseFactsRow } from '../cadence/repo.js';
+import type { CaseFactsRow } from '../cadence/index.js';
 import { itemsFromFacts, nextActionsByFamily, nextActionText, worklistOf } from './rules.js';
 
 const row = (over: Partial<CaseFactsRow>): CaseFactsRow => ({

@@ -2,7 +2,7 @@ import { addDays } from '../../platform/clock/dates.js';
 import {
   bucketOf, followUpPlan, timeSettingsOf, transitionStartBy, type DueBucket, type FollowUpPlan, type TimeSettings,
 } from '../cadence/rules.js';
-import type { CaseFactsRow } from '../cadence/repo.js';
+import type { CaseFactsRow } from '../cadence/index.js';
 import { contactDrift } from '../contact/rules.js';
 import { childPlanDueOn } from '../measure/rules.js';
 import { investigationClock } from '../measure/investigation.js';

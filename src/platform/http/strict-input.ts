@@ -36,8 +36,9 @@ export function registerStrictInput<App extends FastifyInstance>(app: App): void
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request: FastifyRequest, body: Buffer, done) => {
     if (isUtf8(body)) return parseJson(request, body.toString('utf8'), done);
     // Decode with a lone surrogate where the bad bytes were, parse, and name the strings that hold one. Bytes outside
-    // a string make the JSON itself malformed, which the ordinary parser reports.
-    parseJson(request, decodeMarkingInvalid(body), (error, parsed) => {
+    // a string make the JSON itself malformed, which the ordinary parser reports. The default parser answers through
+    // the callback; only its declared type allows a promise.
+    void parseJson(request, decodeMarkingInvalid(body), (error, parsed) => {
       if (error) return done(error, undefined);
       const fields = illFormedPaths(parsed);
       done(badRequest('validation_failed', `Invalid body: ${fields.length > 0 ? fields.join(', ') : '(body)'}.`,

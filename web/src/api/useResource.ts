@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { ApiError } from './client';
 
 export interface Resource<T> {
@@ -17,22 +17,25 @@ function asApiError(error: unknown): ApiError {
 
 /** Loads data for a page; `key` changes (e.g. the id in the URL) load again. */
 export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; key?: string; loading: boolean }>({ loading: true });
+  // The state remembers which key and generation it was loaded for, so a new key or a reload shows as loading in the
+  // very render that asks for it (set in the effect instead, the old result would be painted once first).
+  const [state, setState] = useState<{ data?: T; error?: ApiError; key?: string; generation?: number }>({});
   const [generation, setGeneration] = useState(0);
+  // `load` is a fresh closure every render; `key` and `generation` say when to load again (react.dev useEffectEvent).
+  const loadLatest = useEffectEvent(load);
 
   useEffect(() => {
     let current = true;
-    // A reload keeps showing the old data while it loads; another key starts empty.
-    setState((previous) => ({ data: previous.key === key ? previous.data : undefined, key, loading: true }));
-    load().then(
-      (data) => { if (current) setState({ data, key, loading: false }); },
-      (error: unknown) => { if (current) setState({ error: asApiError(error), key, loading: false }); },
+    loadLatest().then(
+      (data) => { if (current) setState({ data, key, generation }); },
+      (error: unknown) => { if (current) setState({ error: asApiError(error), key, generation }); },
     );
     return () => { current = false; };
-    // `load` is a fresh closure every render; `key` and `generation` say when to load again.
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const setData = useCallback((data: T) => setState({ data, key, loading: false }), [key]);
-  return { data: state.data, error: state.error, loading: state.loading, reload, setData };
+  const setData = useCallback((data: T) => setState({ data, key, generation }), [key, generation]);
+  const loading = state.key !== key || state.generation !== generation;
+  // A reload keeps showing the old data while it loads; another key starts empty.
+  return { data: state.key === key ? state.data : undefined, error: loading ? undefined : state.error, loading, reload, setData };
 }

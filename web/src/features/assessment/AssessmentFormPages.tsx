@@ -60,7 +60,7 @@ function ScreeningForm({ item }: { item: Case }) {
     event.preventDefault();
     void form.run(async () => {
       await assessmentApi.recordScreening(item.id, { awareOn, screenedOn, outcome: outcome as ScreeningOutcome, reasons });
-      navigate(`/cases/${item.id}`, { state: { flash: t('assessment.screeningSaved') } });
+      await navigate(`/cases/${item.id}`, { state: { flash: t('assessment.screeningSaved') } });
     });
   };
   return (
@@ -105,7 +105,7 @@ function NotificationForm({ item }: { item: Case }) {
     void form.run(async () => {
       const saved = await assessmentApi.recordNotification(item.id, { receivedOn, source: source as NotificationSource, summary });
       const opened = saved.notifications.some((n) => n.reassessment && !n.reassessment.completedOn && n.receivedOn === receivedOn);
-      navigate(`/cases/${item.id}`, { state: { flash: t(opened ? 'assessment.notificationSavedWithTask' : 'assessment.notificationSaved') } });
+      await navigate(`/cases/${item.id}`, { state: { flash: t(opened ? 'assessment.notificationSavedWithTask' : 'assessment.notificationSaved') } });
     });
   };
   return (

@@ -34,7 +34,7 @@ export function LoginPage() {
     event.preventDefault();
     void form.run(async () => {
       const user = await login(email, password);
-      navigate(target(user), { replace: true });
+      await navigate(target(user), { replace: true });
     });
   };
 

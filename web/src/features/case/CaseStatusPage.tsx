@@ -30,7 +30,7 @@ function StatusForm({ item, onReload }: { item: Case; onReload: () => void }) {
     event.preventDefault();
     void form.run(async () => {
       await caseApi.update(item.id, { status, statusReason: orNull(reason), version: item.version });
-      navigate(`/cases/${item.id}`, { state: { flash: t('statusForm.saved') } });
+      await navigate(`/cases/${item.id}`, { state: { flash: t('statusForm.saved') } });
     });
   };
 

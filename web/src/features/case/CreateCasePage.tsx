@@ -52,7 +52,7 @@ function CreateCaseForm({ family, departments, staff, childId: initialChild }: L
         responsibleDepartmentId: departmentId,
         leadUserId: leadUserId || undefined,
       });
-      navigate(`/cases/${created.id}`, { state: { flash: t('caseForm.created', { number: created.caseNumber }), familyName: family.name } });
+      await navigate(`/cases/${created.id}`, { state: { flash: t('caseForm.created', { number: created.caseNumber }), familyName: family.name } });
     });
   };
 

@@ -112,7 +112,7 @@ function NoteForm({ childId, onSaved }: { childId: string; onSaved: (voice: Chil
     <span className="form-error-message" id={`${pathId(path)}-error`}><span className="sr-only">{t('errors.prefix')}: </span>{errors.at(path)}</span>
   );
   return (
-    <form onSubmit={submit} noValidate className="plan-subgroup">
+    <form onSubmit={(event) => void submit(event)} noValidate className="plan-subgroup">
       <h3>{t('childVoice.addNote')}</h3>
       <PlanErrors error={error} />
       <div className={`form-group${errors.at('occurredOn') ? ' form-error' : ''}`}>
@@ -163,7 +163,7 @@ function ScoresForm({ childId, onSaved }: { childId: string; onSaved: (voice: Ch
   };
   const update = (i: number, patch: Partial<(typeof rows)[number]>) => setRows(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
-    <form onSubmit={submit} noValidate className="plan-subgroup">
+    <form onSubmit={(event) => void submit(event)} noValidate className="plan-subgroup">
       <h3>{t('childVoice.addScores')}</h3>
       <p>{t('childVoice.scoresIntro')}</p>
       <PlanErrors error={error} />

@@ -50,7 +50,7 @@ function ProposalForm({ item, legalBases, competence }: Loaded) {
         legalBasisId, reasoning, measureIds, amountDkk: (parsed !== null && Number.isNaN(parsed) ? amount : parsed) as number | null,
         amountPeriod: orNull(amountPeriod) as AmountPeriod | null, ...childViewsBody(childViews),
       });
-      navigate(`/proposals/${created.id}`, { state: { flash: t('coreDecision.proposed') } });
+      await navigate(`/proposals/${created.id}`, { state: { flash: t('coreDecision.proposed') } });
     });
   };
   return (

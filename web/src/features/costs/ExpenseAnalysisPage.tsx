@@ -54,8 +54,8 @@ function QuarterChart({ data }: { data: ExpenseAnalysis }) {
 export function ExpenseAnalysisPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('costs.expenses.title'));
-  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 7);
-  const [draft, setDraft] = useState({ group: 'all', splitOn: `${yearAgo}-01`, from: '', to: '' });
+  // Read the clock once, for the first draft only: render stays pure (react-hooks/purity).
+  const [draft, setDraft] = useState(() => ({ group: 'all', splitOn: `${new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 7)}-01`, from: '', to: '' }));
   const [params, setParams] = useState(draft);
   const analysis = useResource(() => costsApi.expenses(params), JSON.stringify(params));
   const onSubmit = (event: FormEvent) => { event.preventDefault(); setParams(draft); };

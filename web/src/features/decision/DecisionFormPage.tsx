@@ -76,7 +76,7 @@ function DecisionForm({ item, legalBases, competence }: Loaded) {
         ...childViewsBody(childViews), bisidderToldOn: orNull(bisidderToldOn),
       }).catch(refused);
       if (recorded === true) return;
-      navigate(`/cases/${item.id}`, { state: { flash: t('decision.recorded') } });
+      await navigate(`/cases/${item.id}`, { state: { flash: t('decision.recorded') } });
     });
   };
 

@@ -43,7 +43,7 @@ function Messages() {
         event.preventDefault();
         void submit.run(async () => {
           const thread = await familyPortalApi.startThread(subject, body);
-          navigate(`/portal/messages/${thread.id}`);
+          await navigate(`/portal/messages/${thread.id}`);
         });
       }}>
         <SubmitError error={submit.error} />

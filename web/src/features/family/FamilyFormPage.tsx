@@ -31,7 +31,7 @@ function FamilyForm({ family, onReload }: { family?: Family; onReload?: () => vo
       const saved = family
         ? await familyApi.update(family.id, { ...input, version: family.version })
         : await familyApi.create(input);
-      navigate(`/families/${saved.id}`, { state: { flash: family ? t('familyForm.saved') : t('familyForm.created') } });
+      await navigate(`/families/${saved.id}`, { state: { flash: family ? t('familyForm.saved') : t('familyForm.created') } });
     });
   };
 

@@ -32,7 +32,7 @@ function FollowUpForm({ overview }: { overview: FollowUpOverview }) {
     void form.run(async () => {
       const saved = await followUpApi.record(overview.caseId, { occurredOn, form: kind, summary, agreementsReviewed: orNull(agreementsReviewed) });
       const due = formatDate(saved.cadence.dueOn, i18n.language);
-      navigate('/worklist', { state: { flash: saved.cadence.dueOn ? t('followUp.savedNext', { date: due }) : t('followUp.saved') } });
+      await navigate('/worklist', { state: { flash: saved.cadence.dueOn ? t('followUp.savedNext', { date: due }) : t('followUp.saved') } });
     });
   };
   return (

@@ -27,7 +27,7 @@ function TransitionForm({ view, onReload }: { view: TransitionView; onReload: ()
     event.preventDefault();
     void form.run(async () => {
       await followUpApi.recordTransition(view.caseId, { startedOn, note: orNull(note), version: view.version ?? 0 });
-      navigate('/worklist', { state: { flash: t('followUp.transition.saved') } });
+      await navigate('/worklist', { state: { flash: t('followUp.transition.saved') } });
     });
   };
   return (

@@ -61,7 +61,7 @@ function MeasureForm({ item, legalBases, departments, measure, onReload }: Loade
       const input = { legalBasisId, departmentId, description, startsOn, endsOn: orNull(endsOn), ...dutyInput, ...(hasDeadline ? { awareOn: orNull(awareOn) } : {}) };
       if (measure) await measureApi.update(measure.id, { ...input, version: measure.version });
       else await measureApi.add(item.id, input);
-      navigate(`/cases/${item.id}`, { state: { flash: measure ? t('measureForm.saved') : t('measureForm.added') } });
+      await navigate(`/cases/${item.id}`, { state: { flash: measure ? t('measureForm.saved') : t('measureForm.added') } });
     });
   };
 

@@ -16,7 +16,7 @@ export function RemoveMeasure({ measure, onReload }: { measure: Measure; onReloa
 
   const remove = () => void form.run(async () => {
     await measureApi.remove(measure.id, measure.version);
-    navigate(`/cases/${measure.caseId}`, { state: { flash: t('measureForm.removed') } });
+    await navigate(`/cases/${measure.caseId}`, { state: { flash: t('measureForm.removed') } });
   });
 
   return (

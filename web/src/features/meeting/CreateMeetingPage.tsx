@@ -53,7 +53,7 @@ function CreateMeetingForm({ item }: { item: Case }) {
         type, template, childContact: type === 'child_conversation' ? childContact : null, title: orNull(title), scheduledAt: toInstant(date, time),
         location: orNull(location), participants: chair ? [{ kind: 'user', userId: user.id, role: 'chair' }] : [],
       });
-      navigate(`/meetings/${created.id}`, { state: { flash: t('meeting.created') } });
+      await navigate(`/meetings/${created.id}`, { state: { flash: t('meeting.created') } });
     });
   };
 

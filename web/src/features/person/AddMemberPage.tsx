@@ -43,7 +43,7 @@ function AddMemberForm({ family }: { family: Family }) {
         },
       });
       const name = `${person.firstName.trim()} ${person.lastName.trim()}`;
-      navigate(`/families/${family.id}`, { state: { flash: t('memberForm.added', { name }) } });
+      await navigate(`/families/${family.id}`, { state: { flash: t('memberForm.added', { name }) } });
     });
   };
 

@@ -50,7 +50,7 @@ function EditPersonForm({ person, familyId, onReload }: { person: Person; family
     event.preventDefault();
     void form.run(async () => {
       const saved = await familyApi.updatePerson(person.id, { ...changes(initial, values), version: person.version });
-      navigate(`/families/${familyId}`, { state: { flash: t('personForm.saved', { name: `${saved.firstName} ${saved.lastName}` }) } });
+      await navigate(`/families/${familyId}`, { state: { flash: t('personForm.saved', { name: `${saved.firstName} ${saved.lastName}` }) } });
     });
   };
 

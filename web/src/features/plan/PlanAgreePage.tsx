@@ -53,7 +53,7 @@ function AgreeForm({ plan, familyId, onReload }: { plan: Plan; familyId: string;
     setError(null);
     try {
       await planApi.agree(familyId, version.number, { agreedOn, personIds, userIds: includeMe && me ? [me.id] : [], note: note || null });
-      navigate(`/families/${familyId}/plan`, { state: { flash: t('plan.agreedFlash', { number: version.number }) } });
+      await navigate(`/families/${familyId}/plan`, { state: { flash: t('plan.agreedFlash', { number: version.number }) } });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught)));
     }
@@ -61,7 +61,7 @@ function AgreeForm({ plan, familyId, onReload }: { plan: Plan; familyId: string;
   const dateError = errors.at('agreedOn');
   const partiesError = errors.at('personIds');
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <p className="font-lead">{t('plan.agreeIntro', { number: version.number })}</p>
       <PlanErrors error={error} onReload={onReload} />
       <div className={`form-group${dateError ? ' form-error' : ''}`}>

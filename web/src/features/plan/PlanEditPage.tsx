@@ -54,7 +54,7 @@ function PlanForm({ plan, familyId, onReload }: { plan: Plan; familyId: string; 
     try {
       const input = { reason, meetingId: meetingId || null, goals };
       const saved = base ? await planApi.revise(familyId, { ...input, baseVersion: base.number }) : await planApi.create(familyId, input);
-      navigate(`/families/${familyId}/plan`, { state: { flash: t('plan.saved', { number: saved.version?.number ?? 1 }) } });
+      await navigate(`/families/${familyId}/plan`, { state: { flash: t('plan.saved', { number: saved.version?.number ?? 1 }) } });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught)));
     } finally {
@@ -64,7 +64,7 @@ function PlanForm({ plan, familyId, onReload }: { plan: Plan; familyId: string; 
 
   const reasonError = errors.at('reason');
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       {base && <p className="font-lead">{t('plan.reviseIntro', { number: base.number })}</p>}
       <PlanErrors error={error} onReload={onReload} />
       <div className={`form-group${reasonError ? ' form-error' : ''}`}>

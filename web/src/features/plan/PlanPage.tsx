@@ -142,7 +142,7 @@ function Versions({ data, familyId, language }: { data: Plan; familyId: string; 
         </tbody>
       </ResponsiveTable>
       {numbers.length > 1 && (
-        <form onSubmit={compare} noValidate className="plan-compare">
+        <form onSubmit={(event) => void compare(event)} noValidate className="plan-compare">
           <h3>{t('plan.compare')}</h3>
           <PlanErrors error={error} />
           <div className="plan-compare-fields">

@@ -51,7 +51,7 @@ function StatusForm({ plan, familyId, onReload }: { plan: Plan; familyId: string
       const saved = await planApi.updateStatuses(familyId, version.number, {
         reason, meetingId: meetingId || null, updates: changed.map((s) => ({ goalKey: s.goalKey, status: s.status, note: s.note || null })),
       });
-      navigate(`/families/${familyId}/plan`, { state: { flash: t('plan.saved', { number: saved.version?.number ?? version.number + 1 }) } });
+      await navigate(`/families/${familyId}/plan`, { state: { flash: t('plan.saved', { number: saved.version?.number ?? version.number + 1 }) } });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'internal', String(caught)));
     }
@@ -59,7 +59,7 @@ function StatusForm({ plan, familyId, onReload }: { plan: Plan; familyId: string
 
   const reasonError = errors.at('reason');
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <PlanErrors error={error} onReload={onReload} />
       <div className={`form-group${reasonError ? ' form-error' : ''}`}>
         <label className="form-label" htmlFor={pathId('reason')}>{t('plan.reason')}</label>

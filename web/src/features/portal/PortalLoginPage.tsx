@@ -46,7 +46,7 @@ export function PortalLoginPage() {
     event.preventDefault();
     void codeForm.run(async () => {
       await portalApi.verify(address, code);
-      navigate('/portal', { replace: true });
+      await navigate('/portal', { replace: true });
     });
   };
 

@@ -35,7 +35,7 @@ function AssignmentForm({ item, staff, departments }: Loaded) {
     event.preventDefault();
     void form.run(async () => {
       await caseApi.addAssignment(item.id, { userId, role, startsOn });
-      navigate(`/cases/${item.id}`, { state: { flash: t('assignmentForm.saved') } });
+      await navigate(`/cases/${item.id}`, { state: { flash: t('assignmentForm.saved') } });
     });
   };
 

@@ -30,7 +30,7 @@ function TeamMemberForm({ item, staff, departments }: Loaded) {
     event.preventDefault();
     void form.run(async () => {
       await caseApi.addTeamMember(item.id, { userId, teamRole: teamRole.trim() || 'member' });
-      navigate(`/cases/${item.id}`, { state: { flash: t('teamForm.saved') } });
+      await navigate(`/cases/${item.id}`, { state: { flash: t('teamForm.saved') } });
     });
   };
 

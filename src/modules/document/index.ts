@@ -1,0 +1,2 @@
+// The public surface of this module for other modules (style.md §1): they import from here, never from repo.ts.
+export { custodyCases } from './repo.js';
