@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import type { Database } from '../src/platform/db/database.js';
 
 /**
@@ -64,4 +66,21 @@ export async function auditRowsAfter(db: Database, municipalityId: string, after
 export async function auditHead(db: Database, municipalityId: string): Promise<number> {
   const row = await db.selectFrom('audit_chain_heads').select('seq').where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow();
   return Number(row.seq);
+}
+
+/** The one error shape every refusal has, as a test reads it. */
+export interface ErrorBody { error: { code: string; message: string; details: Array<{ field: string; code: string; message: string }> } }
+type InjectResponse = Awaited<ReturnType<FastifyInstance['inject']>>;
+
+/**
+ * Sends a request that must be refused and checks that no table changed (tenant tables, audit log, outbox and login
+ * codes included) and that the answer has the one error shape; returns the status and the body to assert on.
+ */
+export async function refusedWithNothingWritten(db: Database, send: () => Promise<InjectResponse>): Promise<{ status: number; body: ErrorBody; raw: string; response: InjectResponse }> {
+  const before = await countAll(db);
+  const response = await send();
+  expect(await countAll(db), `${response.statusCode} ${response.body}`).toEqual(before);
+  const body = response.json() as ErrorBody;
+  expect(body.error, response.body).toEqual({ code: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+  return { status: response.statusCode, body, raw: response.body, response };
 }

@@ -11,7 +11,7 @@ import {
   client, loginAs, makeFamilyWithCase, makeMunicipality, makeUser,
   type Session, type TestFamily, type TestMunicipality, type TestUser,
 } from './factories.js';
-import { countAll } from './inspect.js';
+import { countAll, refusedWithNothingWritten, type ErrorBody } from './inspect.js';
 import { givePortalEmail, loginToPortal, type PortalSession } from './portal-fixtures.js';
 
 /**
@@ -29,18 +29,9 @@ let session: Session;
 let adminSession: Session;
 let portal: PortalSession;
 
-interface ErrorBody { error: { code: string; message: string; details: Array<{ field: string; code: string; message: string }> } }
 type Response = Awaited<ReturnType<TestApp['app']['inject']>>;
 
-/** Sends a request and checks that no tenant table changed (audit log, outbox and login codes included). */
-async function refused(send: () => Promise<Response>): Promise<{ status: number; body: ErrorBody; raw: string; response: Response }> {
-  const before = await countAll(t.db);
-  const response = await send();
-  expect(await countAll(t.db), `${response.statusCode} ${response.body}`).toEqual(before);
-  const body = response.json() as ErrorBody;
-  expect(body.error, response.body).toEqual({ code: expect.any(String), message: expect.any(String), details: expect.any(Array) });
-  return { status: response.statusCode, body, raw: response.body, response };
-}
+const refused = (send: () => Promise<Response>) => refusedWithNothingWritten(t.db, send);
 const detail = (body: ErrorBody) => body.error.details.map((d) => ({ field: d.field, code: d.code }));
 const api = () => client(t.app, session);
 const raw = (method: 'POST' | 'PATCH', url: string, payload: string | Buffer, headers: Record<string, string> = session.headers) =>

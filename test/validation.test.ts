@@ -4,7 +4,7 @@ import {
   addAssignment, client, loginAs, makeFamilyWithCase, makeMeasure, makeMunicipality, makeUser,
   type Session, type TestFamily, type TestMunicipality,
 } from './factories.js';
-import { countAll } from './inspect.js';
+import { refusedWithNothingWritten, type ErrorBody } from './inspect.js';
 
 /**
  * Bad input is refused with the one error shape ({ error: { code, message, details[] } }), the details name the
@@ -18,18 +18,9 @@ let session: Session;
 let measureId: string;
 let buddyAssignmentId: string;
 
-interface ErrorBody { error: { code: string; message: string; details: Array<{ field: string; code: string; message: string }> } }
 type Response = Awaited<ReturnType<TestApp['app']['inject']>>;
 
-/** Sends a request and checks that no table changed (tenant tables, audit log included). */
-async function refused(send: () => Promise<Response>): Promise<{ status: number; body: ErrorBody; raw: string }> {
-  const before = await countAll(t.db);
-  const response = await send();
-  expect(await countAll(t.db), `${response.statusCode} ${response.body}`).toEqual(before);
-  const body = response.json() as ErrorBody;
-  expect(body.error, response.body).toEqual({ code: expect.any(String), message: expect.any(String), details: expect.any(Array) });
-  return { status: response.statusCode, body, raw: response.body };
-}
+const refused = (send: () => Promise<Response>) => refusedWithNothingWritten(t.db, send);
 
 const api = () => client(t.app, session);
 const fields = (body: ErrorBody) => body.error.details.map((d) => d.field);

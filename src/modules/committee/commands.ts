@@ -5,7 +5,7 @@ import { conflict, notFound, unprocessable } from '../../platform/http/errors.js
 import { requireRole } from '../../platform/policy/policy.js';
 import { checkDecision, insertDecision } from '../decision/commands.js';
 import { fieldsOf, loadProposal, viewsOf } from '../proposal/commands.js';
-import { lockProposal, measuresOfProposals, proposalRows } from '../proposal/repo.js';
+import { lockProposal, measuresOfProposals, proposalRows } from '../proposal/index.js';
 import type { CommitteeDecisionInput, CommitteeMeetingAgenda, CommitteeMeetingInput, CommitteeMeetingView, CommitteeQueue } from './schema.js';
 
 /**
